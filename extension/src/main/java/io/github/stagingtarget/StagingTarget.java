@@ -1,0 +1,46 @@
+package io.github.stagingtarget;
+
+import io.github.stagingtarget.internal.StagingTargetExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the annotated test class against the selected target: the developer's machine ({@code local})
+ * or a remote server such as {@code staging}.
+ *
+ * <p>The target is chosen, first hit wins, by the system property {@code target}
+ * ({@code mvn verify -Dtarget=staging}), the environment variable {@code STAGING_TARGET}, the JUnit
+ * configuration parameter {@code stagingtarget.target}, the key {@code staging-target.default-target},
+ * else {@code local}. Its base URL, named paths and launch command come from {@code staging-target.conf}
+ * on the test classpath (HOCON). The configuration is read and validated once per test run.
+ *
+ * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target},
+ * {@link java.net.URI} (the base URI) and, with REST Assured on the classpath,
+ * {@code io.restassured.specification.RequestSpecification} (a fresh spec preset with the base URI).
+ *
+ * <pre>{@code
+ * @StagingTarget
+ * class ListsApiIT {
+ *     @Test
+ *     void createsAList(RequestSpecification api) {
+ *         api.body("{}").contentType("application/json").post("/api/lists/").then().statusCode(201);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The annotation is {@link Inherited} and may be used as a meta-annotation on a team's own composed
+ * annotation; it also applies to {@code @Nested} classes of an annotated class.
+ *
+ * @see EnabledOnTarget
+ * @see DisabledOnTarget
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@java.lang.annotation.Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@ExtendWith(StagingTargetExtension.class)
+public @interface StagingTarget {}

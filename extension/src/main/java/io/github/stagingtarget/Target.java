@@ -1,0 +1,53 @@
+package io.github.stagingtarget;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server the tests run against: its name, base URI and named paths, as resolved from configuration.
+ *
+ * <p>Inject it into a test, constructor or lifecycle method of a {@link StagingTarget} class. Build URLs
+ * from named paths rather than string concatenation, so that the same test works on every target:
+ *
+ * <pre>{@code
+ * // staging-target.conf:  paths { list = "/lists/{id}/" }
+ * URI list = target.url("list", Map.of("id", 7));   // http://127.0.0.1:41234/lists/7/
+ * URI same = target.url("list", 7);                  // positional, in the order of the placeholders
+ * }</pre>
+ *
+ * <p>Placeholder values are percent-encoded, so a value can never change the structure of the URL.
+ * Instances are immutable and thread-safe.
+ */
+public interface Target {
+
+    /** The target's name as configured, e.g. {@code local} or {@code staging}. */
+    String name();
+
+    /** The base URI every path is resolved against; it always ends with {@code /}. */
+    URI baseUri();
+
+    /**
+     * Whether this target runs on the developer's machine (configuration key {@code local}); remote
+     * targets are reached over the network and, later, over SSH.
+     */
+    boolean isLocal();
+
+    /** The names of the configured paths. */
+    Set<String> pathNames();
+
+    /**
+     * The absolute URL of a named path with its placeholders filled in by name.
+     *
+     * @throws IllegalArgumentException if the path is unknown, a placeholder has no value, or a value is
+     *     given for a placeholder the path does not have
+     */
+    URI url(String pathName, Map<String, ?> parameters);
+
+    /**
+     * The absolute URL of a named path with its placeholders filled in by position.
+     *
+     * @throws IllegalArgumentException if the path is unknown or the number of values does not match
+     */
+    URI url(String pathName, Object... parameters);
+}

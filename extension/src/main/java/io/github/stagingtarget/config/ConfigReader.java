@@ -1,0 +1,167 @@
+package io.github.stagingtarget.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads typed values below one path and turns every Typesafe type error into a {@link
+ * TargetConfigException} that names the full key, its origin and what was expected. Typesafe's own
+ * messages name the key relative to the sub-tree it was asked on, which reads wrong to a user.
+ */
+final class ConfigReader {
+
+    private final Config config;
+    private final String prefix;
+
+    ConfigReader(Config config, String prefix) {
+        this.config = config;
+        this.prefix = prefix;
+    }
+
+    ConfigReader child(String relativeKey) {
+        return new ConfigReader(config.getConfig(relativeKey), key(relativeKey));
+    }
+
+    String key(String relativeKey) {
+        return prefix + "." + relativeKey;
+    }
+
+    boolean has(String relativeKey) {
+        return config.hasPath(relativeKey);
+    }
+
+    String string(String relativeKey, String expected) {
+        requirePresent(relativeKey, expected);
+        ConfigValue value = config.getValue(relativeKey);
+        if (value.valueType() == ConfigValueType.OBJECT || value.valueType() == ConfigValueType.LIST) {
+            throw problem(relativeKey, expected);
+        }
+        return String.valueOf(value.unwrapped());
+    }
+
+    Optional<String> optionalString(String relativeKey, String expected) {
+        return has(relativeKey) ? Optional.of(string(relativeKey, expected)) : Optional.empty();
+    }
+
+    boolean bool(String relativeKey) {
+        requirePresent(relativeKey, "true or false");
+        try {
+            return config.getBoolean(relativeKey);
+        } catch (ConfigException.WrongType e) {
+            throw problem(relativeKey, "true or false", e);
+        }
+    }
+
+    int port(String relativeKey) {
+        requirePresent(relativeKey, "a port number from 0 to 65535");
+        try {
+            int port = config.getInt(relativeKey);
+            if (port < 0 || port > 65535) {
+                throw problem(relativeKey, "a port number from 0 to 65535");
+            }
+            return port;
+        } catch (ConfigException.WrongType e) {
+            throw problem(relativeKey, "a port number from 0 to 65535", e);
+        }
+    }
+
+    Duration duration(String relativeKey) {
+        String expected = "a positive duration such as 500ms, 30s or 2m";
+        requirePresent(relativeKey, expected);
+        try {
+            Duration duration = config.getDuration(relativeKey);
+            if (duration.isNegative() || duration.isZero()) {
+                throw problem(relativeKey, expected);
+            }
+            return duration;
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            throw problem(relativeKey, expected, e);
+        }
+    }
+
+    List<String> stringList(String relativeKey) {
+        String expected = "a list of strings such as [\"a\", \"b\"]";
+        requirePresent(relativeKey, expected);
+        ConfigValue value = config.getValue(relativeKey);
+        if (value.valueType() != ConfigValueType.LIST) {
+            throw problem(relativeKey, expected);
+        }
+        List<String> strings = new ArrayList<>();
+        for (Object element : (List<?>) value.unwrapped()) {
+            if (element instanceof List || element instanceof Map || element == null) {
+                throw problem(relativeKey, expected);
+            }
+            strings.add(String.valueOf(element));
+        }
+        return List.copyOf(strings);
+    }
+
+    /** A map of simple string values, in the order they were written (the keys are quoted if needed). */
+    Map<String, String> stringMap(String relativeKey, String expected) {
+        requirePresent(relativeKey, expected);
+        ConfigValue value = config.getValue(relativeKey);
+        if (!(value instanceof ConfigObject)) {
+            throw problem(relativeKey, expected);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> entry : ((ConfigObject) value).entrySet()) {
+            ConfigValue element = entry.getValue();
+            if (element.valueType() == ConfigValueType.OBJECT
+                    || element.valueType() == ConfigValueType.LIST
+                    || element.valueType() == ConfigValueType.NULL) {
+                throw problem(
+                        relativeKey + "." + ConfigUtil.joinPath(entry.getKey()), expected, element, null);
+            }
+            map.put(entry.getKey(), String.valueOf(element.unwrapped()));
+        }
+        return map;
+    }
+
+    String origin(String relativeKey) {
+        return has(relativeKey) ? describe(config.getValue(relativeKey)) : describe(config.root());
+    }
+
+    TargetConfigException problem(String relativeKey, String expected) {
+        return problem(relativeKey, expected, (Throwable) null);
+    }
+
+    TargetConfigException problem(String relativeKey, String expected, Throwable cause) {
+        ConfigValue value = config.hasPathOrNull(relativeKey) && !config.getIsNull(relativeKey)
+                ? config.getValue(relativeKey)
+                : null;
+        return problem(relativeKey, expected, value, cause);
+    }
+
+    private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
+        String found = value == null ? "nothing" : "'" + render(value) + "'";
+        String origin = value == null ? describe(config.root()) : describe(value);
+        return new TargetConfigException(
+                origin + ": " + key(relativeKey) + ": expected " + expected + ", but was " + found, cause);
+    }
+
+    private void requirePresent(String relativeKey, String expected) {
+        if (!has(relativeKey)) {
+            throw new TargetConfigException(describe(config.root()) + ": " + key(relativeKey)
+                    + " is not set: expected " + expected
+                    + ". If it is written as ${?SOME_VARIABLE}, that environment variable is not set.");
+        }
+    }
+
+    static String describe(ConfigValue value) {
+        return value.origin().description();
+    }
+
+    private static String render(ConfigValue value) {
+        return value.render(com.typesafe.config.ConfigRenderOptions.concise());
+    }
+}

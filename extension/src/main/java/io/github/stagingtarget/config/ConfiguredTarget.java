@@ -1,0 +1,90 @@
+package io.github.stagingtarget.config;
+
+import io.github.stagingtarget.Target;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A {@link Target} whose base URL is final: any {@code {port}} has been filled in. */
+public final class ConfiguredTarget implements Target {
+
+    private final TargetDefinition definition;
+    private final URI baseUri;
+
+    private ConfiguredTarget(TargetDefinition definition, URI baseUri) {
+        this.definition = definition;
+        this.baseUri = baseUri;
+    }
+
+    /** For a target whose base URL has no {@code {port}}. */
+    public static ConfiguredTarget of(TargetDefinition definition) {
+        if (definition.needsPort()) {
+            throw new IllegalStateException("Target '" + definition.name() + "' needs the port of its launched application");
+        }
+        return new ConfiguredTarget(definition, URI.create(definition.baseUrl()));
+    }
+
+    /** For a target whose application listens on {@code port}. */
+    public static ConfiguredTarget onPort(TargetDefinition definition, int port) {
+        return new ConfiguredTarget(
+                definition, URI.create(definition.baseUrl().replace(LaunchSpec.PORT_PLACEHOLDER, Integer.toString(port))));
+    }
+
+    public TargetDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    @Override
+    public boolean isLocal() {
+        return definition.local();
+    }
+
+    @Override
+    public Set<String> pathNames() {
+        return Set.copyOf(definition.paths().keySet());
+    }
+
+    @Override
+    public URI url(String pathName, Map<String, ?> parameters) {
+        return resolve(path(pathName).expand(parameters));
+    }
+
+    @Override
+    public URI url(String pathName, Object... parameters) {
+        return resolve(path(pathName).expandPositional(parameters));
+    }
+
+    /** Joins a path onto the base URI, keeping the base's own path (a staging app may live under /app/). */
+    public URI resolve(String path) {
+        String base = baseUri.toString();
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return URI.create(base + relative);
+    }
+
+    private PathTemplate path(String pathName) {
+        PathTemplate template = definition.paths().get(pathName);
+        if (template == null) {
+            throw new IllegalArgumentException("Unknown path '" + pathName + "' for target '" + name()
+                    + "'. Known paths: " + String.join(", ", new TreeSet<>(definition.paths().keySet()))
+                    + ". Add it under staging-target.defaults.paths (all targets) or staging-target.targets."
+                    + name() + ".paths.");
+        }
+        return template;
+    }
+
+    @Override
+    public String toString() {
+        return "Target " + name() + " at " + baseUri;
+    }
+}

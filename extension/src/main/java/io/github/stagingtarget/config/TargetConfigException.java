@@ -1,0 +1,18 @@
+package io.github.stagingtarget.config;
+
+/**
+ * A configuration problem: the message names the key, where it was defined (file and line, as Typesafe
+ * Config reports it), what was expected and what was found.
+ */
+public class TargetConfigException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TargetConfigException(String message) {
+        super(message);
+    }
+
+    public TargetConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

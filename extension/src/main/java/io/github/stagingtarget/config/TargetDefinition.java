@@ -1,0 +1,22 @@
+package io.github.stagingtarget.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One target as configured and validated, before anything has been started. The base URL may still hold
+ * the {@code {port}} placeholder of a launched application.
+ */
+public record TargetDefinition(
+        String name,
+        boolean local,
+        String baseUrl,
+        Map<String, PathTemplate> paths,
+        ReadySpec ready,
+        Optional<LaunchSpec> launch,
+        String origin) {
+
+    public boolean needsPort() {
+        return baseUrl.contains(LaunchSpec.PORT_PLACEHOLDER);
+    }
+}

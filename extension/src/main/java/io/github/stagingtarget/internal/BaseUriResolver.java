@@ -1,0 +1,18 @@
+package io.github.stagingtarget.internal;
+
+import io.github.stagingtarget.config.ConfiguredTarget;
+import java.net.URI;
+
+/** Injects the target's base {@link URI}. */
+final class BaseUriResolver implements TypedResolver {
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return type == URI.class;
+    }
+
+    @Override
+    public Object resolve(ConfiguredTarget target) {
+        return target.baseUri();
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.stagingtarget.internal;
+
+import io.github.stagingtarget.config.ConfiguredTarget;
+
+/**
+ * Injects a fresh REST Assured {@code RequestSpecification} preset with the target's base URI. REST Assured
+ * is an optional dependency: the type is matched by name, and {@link RestAssuredSpecs} (the only class that
+ * links against it) is loaded only when a test asks for one.
+ */
+final class RequestSpecificationResolver implements TypedResolver {
+
+    private static final String TYPE = "io.restassured.specification.RequestSpecification";
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return type.getName().equals(TYPE);
+    }
+
+    @Override
+    public Object resolve(ConfiguredTarget target) {
+        return RestAssuredSpecs.forTarget(target);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.stagingtarget.internal;
+
+import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Wires {@code @StagingTarget} into JUnit: resolves (and launches) the target before the first test of a
+ * class, and injects the target's objects through one resolver per type. All state lives in the root
+ * store; see {@link TargetStore}.
+ *
+ * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
+ */
+public final class StagingTargetExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final List<TypedResolver> RESOLVERS = List.of(
+            new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver());
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // Fails the class once, before any test, if the target is misconfigured or its app does not start.
+        TargetStore.target(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return RESOLVERS.stream().anyMatch(resolver -> resolver.supports(parameter.getParameter().getType()));
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        TypedResolver resolver = RESOLVERS.stream()
+                .filter(candidate -> candidate.supports(type))
+                .findFirst()
+                .orElseThrow(() -> new ParameterResolutionException("No StagingTarget resolver for " + type.getName()));
+        return resolver.resolve(TargetStore.target(context));
+    }
+}

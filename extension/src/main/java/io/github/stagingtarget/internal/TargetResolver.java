@@ -1,0 +1,18 @@
+package io.github.stagingtarget.internal;
+
+import io.github.stagingtarget.Target;
+import io.github.stagingtarget.config.ConfiguredTarget;
+
+/** Injects the {@link Target} itself. */
+final class TargetResolver implements TypedResolver {
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return type == Target.class;
+    }
+
+    @Override
+    public Object resolve(ConfiguredTarget target) {
+        return target;
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.stagingtarget.testsupport;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs fixture classes on the Jupiter engine with a given configuration file and target, shielded from
+ * the build's own system properties (a developer's {@code -Dtarget=staging} must not change our tests).
+ */
+public final class StagingTargetTestKit {
+
+    private StagingTargetTestKit() {}
+
+    public static EngineExecutionResults run(Path config, String target, Class<?>... testClasses) {
+        return builder(config, testClasses).configurationParameter("target", target).execute();
+    }
+
+    public static EngineExecutionResults runWithoutTargetChoice(Path config, Class<?>... testClasses) {
+        return builder(config, testClasses).execute();
+    }
+
+    private static EngineTestKit.Builder builder(Path config, Class<?>... testClasses) {
+        return EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter("stagingtarget.config", config.toString())
+                .selectors(Arrays.stream(testClasses).map(c -> selectClass(c)).toArray(ClassSelector[]::new));
+    }
+}
