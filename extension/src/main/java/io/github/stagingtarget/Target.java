@@ -14,6 +14,7 @@ import java.util.Set;
  * // staging-target.conf:  paths { list = "/lists/{id}/" }
  * URI list = target.url("list", Map.of("id", 7));   // http://127.0.0.1:41234/lists/7/
  * URI same = target.url("list", 7);                  // positional, in the order of the placeholders
+ * api.get(target.path("list"), 7);                   // REST Assured fills "/lists/{id}/" itself
  * }</pre>
  *
  * <p>Placeholder values are percent-encoded, so a value can never change the structure of the URL.
@@ -35,6 +36,15 @@ public interface Target {
 
     /** The names of the configured paths. */
     Set<String> pathNames();
+
+    /**
+     * The named path's template as configured, e.g. {@code /lists/{id}/}. REST Assured fills such
+     * placeholders itself and encodes the values, so with an injected {@code RequestSpecification} write
+     * {@code api.get(target.path("list"), 7)}; passing a {@link #url} to REST Assured would encode twice.
+     *
+     * @throws IllegalArgumentException if the path is unknown
+     */
+    String path(String pathName);
 
     /**
      * The absolute URL of a named path with its placeholders filled in by name.

@@ -56,13 +56,18 @@ public final class ConfiguredTarget implements Target {
     }
 
     @Override
+    public String path(String pathName) {
+        return template(pathName).template();
+    }
+
+    @Override
     public URI url(String pathName, Map<String, ?> parameters) {
-        return resolve(path(pathName).expand(parameters));
+        return resolve(template(pathName).expand(parameters));
     }
 
     @Override
     public URI url(String pathName, Object... parameters) {
-        return resolve(path(pathName).expandPositional(parameters));
+        return resolve(template(pathName).expandPositional(parameters));
     }
 
     /** Joins a path onto the base URI, keeping the base's own path (a staging app may live under /app/). */
@@ -72,7 +77,7 @@ public final class ConfiguredTarget implements Target {
         return URI.create(base + relative);
     }
 
-    private PathTemplate path(String pathName) {
+    private PathTemplate template(String pathName) {
         PathTemplate template = definition.paths().get(pathName);
         if (template == null) {
             throw new IllegalArgumentException("Unknown path '" + pathName + "' for target '" + name()

@@ -1,6 +1,8 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import java.net.URI;
+import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 
@@ -9,10 +11,18 @@ final class RestAssuredSpecs {
 
     private RestAssuredSpecs() {}
 
-    /** A new specification per call: a test that adds headers or cookies cannot leak them into another. */
+    /**
+     * A new specification per call: a test that adds headers or cookies cannot leak them into another. The
+     * base URL's path becomes REST Assured's base path, so {@code get("/api/lists/")} on a target at
+     * {@code https://staging.example.com/shop/} requests {@code /shop/api/lists/}.
+     */
     static RequestSpecification forTarget(ConfiguredTarget target) {
-        return io.restassured.RestAssured.given(new RequestSpecBuilder()
-                .setBaseUri(target.baseUri())
+        URI base = target.baseUri();
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        return RestAssured.given(new RequestSpecBuilder()
+                .setBaseUri(base.getScheme() + "://" + base.getRawAuthority())
+                .setBasePath(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
+                .setUrlEncodingEnabled(true)
                 .build());
     }
 }

@@ -1,0 +1,272 @@
+package io.github.stagingtarget.internal;
+
+import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.stagingtarget.DisabledOnTarget;
+import io.github.stagingtarget.EnabledOnTarget;
+import io.github.stagingtarget.StagingTarget;
+import io.github.stagingtarget.Target;
+import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
+import io.restassured.specification.RequestSpecification;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class StagingTargetExtensionTests {
+
+    private static final String CONFIG = """
+            staging-target {
+              defaults.paths { home = "/", list = "/lists/{id}/" }
+              targets {
+                local.base-url = "http://127.0.0.1:8000/"
+                staging.base-url = "https://staging.example.com/shop/"
+                production.base-url = "https://www.example.com/"
+              }
+            }
+            """;
+
+    /** What the fixtures saw; static because EngineTestKit instantiates them. */
+    static final List<Object> SEEN = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    private Path config() {
+        SEEN.clear();
+        return ConfigFiles.write(dir, CONFIG);
+    }
+
+    @Test
+    void injectsTargetBaseUriAndRequestSpecification() {
+        run(config(), "staging", InjectionTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+
+        assertThat(SEEN).hasSize(5);
+        Target target = (Target) SEEN.get(0);
+        assertThat(target.name()).isEqualTo("staging");
+        assertThat(target.isLocal()).isFalse();
+        assertThat(SEEN.get(1)).isEqualTo(URI.create("https://staging.example.com/shop/"));
+        assertThat(SEEN.get(2)).isEqualTo(URI.create("https://staging.example.com/shop/lists/7/"));
+        assertThat(SEEN.get(3)).isEqualTo("https://staging.example.com/shop/");
+        assertThat(SEEN.get(4)).as("a fresh spec per injection").isEqualTo(Boolean.TRUE);
+    }
+
+    @StagingTarget
+    static class InjectionTestCase {
+
+        private final Target fromConstructor;
+
+        InjectionTestCase(Target target) {
+            this.fromConstructor = target;
+        }
+
+        @BeforeEach
+        void before(URI baseUri) {
+            SEEN.add(fromConstructor);
+            SEEN.add(baseUri);
+        }
+
+        @Test
+        void test(Target target, RequestSpecification first, RequestSpecification second) {
+            SEEN.add(target.url("list", Map.of("id", 7)));
+            var spec = (io.restassured.specification.FilterableRequestSpecification) first;
+            SEEN.add(spec.getBaseUri() + spec.getBasePath() + "/");
+            SEEN.add(first != second);
+        }
+    }
+
+    @Test
+    void unknownTargetFailsEachClassOnceWithTheConfiguredTargets() {
+        EngineExecutionResults results = run(config(), "nosuch", InjectionTestCase.class, NestedTestCase.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(2, event(container(), finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class),
+                message(m -> m.startsWith("Unknown target 'nosuch' (chosen by system property 'target'). "
+                        + "Configured targets: local, production, staging (from file ")))));
+        results.testEvents().assertStatistics(s -> s.started(0));
+    }
+
+    @Test
+    void configurationIsParsedOncePerRun() {
+        Path config = config();
+        run(config, "staging", InjectionTestCase.class, SecondTestCase.class);
+        Object firstRun = SEEN.get(0);
+        assertThat(SEEN).last().isSameAs(firstRun);
+
+        run(config, "staging", SecondTestCase.class);
+        assertThat(SEEN).last().isNotSameAs(firstRun);
+    }
+
+    @StagingTarget
+    static class SecondTestCase {
+        @Test
+        void test(Target target) {
+            SEEN.add(target);
+        }
+    }
+
+    @Test
+    void worksOnNestedClassesAndWithPerClassLifecycle() {
+        run(config(), "production", NestedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(2));
+
+        assertThat(SEEN).containsExactly("outer https://www.example.com/", "inner https://www.example.com/");
+    }
+
+    @StagingTarget
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    static class NestedTestCase {
+        @BeforeAll
+        void beforeAll(URI baseUri) {
+            SEEN.add("outer " + baseUri);
+        }
+
+        @Test
+        void outer() {}
+
+        @Nested
+        class Inner {
+            @Test
+            void inner(Target target) {
+                SEEN.add("inner " + target.baseUri());
+            }
+        }
+    }
+
+    @Test
+    void worksThroughAComposedAnnotation() {
+        run(config(), "local", ComposedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+
+        assertThat(SEEN).containsExactly(URI.create("http://127.0.0.1:8000/"));
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(ElementType.TYPE)
+    @StagingTarget
+    @interface AcceptanceTest {}
+
+    @AcceptanceTest
+    static class ComposedTestCase {
+        @Test
+        void test(URI baseUri) {
+            SEEN.add(baseUri);
+        }
+    }
+
+    @Test
+    void conditionsSkipWithTheirReason() {
+        EngineExecutionResults results = run(config(), "staging", ConditionsTestCase.class);
+
+        results.testEvents().assertStatistics(s -> s.succeeded(2).skipped(2));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("onlyLocal"), skippedWithReason(
+                        "Target 'staging' is not one of [local] (@EnabledOnTarget) ==> needs the embedded database")))
+                .haveExactly(1, event(test("notOnStagingOrProduction"), skippedWithReason(
+                        "Disabled on target 'staging' (@DisabledOnTarget) ==> sends real e-mail")));
+        assertThat(SEEN).containsExactlyInAnyOrder("onlyStaging", "notOnProduction");
+    }
+
+    @StagingTarget
+    static class ConditionsTestCase {
+        @Test
+        @EnabledOnTarget(value = "local", reason = "needs the embedded database")
+        void onlyLocal() {
+            SEEN.add("onlyLocal");
+        }
+
+        @Test
+        @EnabledOnTarget({"staging", "qa"})
+        void onlyStaging() {
+            SEEN.add("onlyStaging");
+        }
+
+        @Test
+        @DisabledOnTarget(value = {"staging", "production"}, reason = "sends real e-mail")
+        void notOnStagingOrProduction() {
+            SEEN.add("notOnStagingOrProduction");
+        }
+
+        @Test
+        @DisabledOnTarget("production")
+        void notOnProduction() {
+            SEEN.add("notOnProduction");
+        }
+    }
+
+    @Test
+    void classLevelConditionSkipsTheWholeClass() {
+        EngineExecutionResults results = run(config(), "production", ClassConditionTestCase.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(ClassConditionTestCase.class),
+                skippedWithReason("Target 'production' is not one of [local, staging] (@EnabledOnTarget)")));
+        assertThat(SEEN).isEmpty();
+    }
+
+    @StagingTarget
+    @EnabledOnTarget({"local", "staging"})
+    static class ClassConditionTestCase {
+        @Test
+        void test() {
+            SEEN.add("ran");
+        }
+    }
+
+    @Test
+    void defaultTargetComesFromConfigWhenNothingChoosesOne() {
+        Path config = ConfigFiles.write(dir, CONFIG + "\nstaging-target.default-target = production\n");
+        SEEN.clear();
+
+        StagingTargetTestKit.runWithoutTargetChoice(config, ComposedTestCase.class)
+                .testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(SEEN).containsExactly(URI.create("https://www.example.com/"));
+    }
+
+    @Test
+    void configurationParameterChoosesTheTarget() {
+        Path config = config();
+        org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameter("stagingtarget.config", config.toString())
+                .configurationParameter("stagingtarget.target", "staging")
+                .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ComposedTestCase.class))
+                .execute()
+                .testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(SEEN).containsExactly(URI.create("https://staging.example.com/shop/"));
+    }
+
+    @Test
+    void badConfigurationFailsTheClassWithTheKeyAndOrigin() {
+        Path config = ConfigFiles.write(dir, """
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  ready.timeout = soon
+                }
+                """);
+
+        run(config, "staging", InjectionTestCase.class).containerEvents().assertThatEvents()
+                .haveExactly(1, event(container(InjectionTestCase.class), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.matches("(?s).*\\.conf: 3: staging-target\\.targets\\.staging\\.ready\\.timeout: "
+                                + "expected a positive duration.*")))));
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.stagingtarget.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.stagingtarget.config.ConfigLoader;
+import io.github.stagingtarget.config.TargetDefinition;
+import io.github.stagingtarget.config.TargetSelection;
+import io.github.stagingtarget.http.ReadinessProbe;
+import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.TinyHttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplicationLauncherTests {
+
+    @TempDir
+    Path dir;
+
+    private TargetDefinition local(String launchSettings) {
+        return local("http://127.0.0.1:{port}/", launchSettings);
+    }
+
+    private TargetDefinition local(String baseUrl, String launchSettings) {
+        Path config = ConfigFiles.write(dir, """
+                staging-target.targets.local {
+                  base-url = "%s"
+                  ready { path = "/health", timeout = 3s, interval = 50ms }
+                  launch {
+                    main-class = "%s"
+                    log-file = "%s"
+                    %s
+                  }
+                }
+                """.formatted(baseUrl, TinyHttpServer.class.getName(), dir.resolve("app.log"), launchSettings));
+        return ConfigLoader.load(getClass().getClassLoader(), Optional.of(config.toString()), Map.of())
+                .target(new TargetSelection("local", "a test"));
+    }
+
+    private static boolean answers(RunningApplication app) throws InterruptedException {
+        return new ReadinessProbe(app.target().resolve("/health"), Duration.ofSeconds(1)).isReady();
+    }
+
+    @Test
+    void startsOnAFreePortWaitsUntilReadyAndStopsTheProcess() throws Exception {
+        ProcessHandle process;
+        Path log;
+        try (RunningApplication app = ApplicationLauncher.forThisJvm().launch(local("args = [\"{port}\"]"))) {
+            process = app.process().orElseThrow();
+            log = app.logFile().orElseThrow();
+            assertThat(process.isAlive()).isTrue();
+            assertThat(app.target().baseUri().toString()).matches("http://127\\.0\\.0\\.1:\\d+/");
+            assertThat(answers(app)).isTrue();
+        }
+        assertThat(process.isAlive()).as("stopped on close").isFalse();
+        assertThat(Files.readString(log)).contains("Listening on http://127.0.0.1:");
+    }
+
+    @Test
+    void portReachesTheEnvironmentToo() throws Exception {
+        Path pidFile = dir.resolve("pid");
+        try (RunningApplication app = ApplicationLauncher.forThisJvm().launch(
+                local("args = [\"{port}\"], env { PID_FILE = \"" + pidFile + "\" }"))) {
+            assertThat(Files.readString(pidFile)).isEqualTo(Long.toString(app.process().orElseThrow().pid()));
+        }
+    }
+
+    @Test
+    void applicationThatExitsEarlyIsReportedWithItsLog() {
+        assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(local("args = [\"{port}\", \"crash\"]")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageMatching("(?s)The application for target 'local' exited with code 3 before "
+                        + "http://127\\.0\\.0\\.1:\\d+/health answered\\. Last lines of .*app\\.log:.*"
+                        + "cannot open database: no such file.*");
+    }
+
+    @Test
+    void applicationThatNeverAnswersTimesOutAndIsStopped() throws Exception {
+        Path pidFile = dir.resolve("pid");
+        assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(
+                        local("args = [\"{port}\", \"mute\"], env { PID_FILE = \"" + pidFile + "\" }")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageMatching("(?s)The application for target 'local' did not answer http://127\\.0\\.0\\.1:\\d+/health "
+                        + "within 3\\.0 s \\(last: ConnectException.*\\); raise ready\\.timeout if it needs longer\\. "
+                        + "Last lines of .*TinyHttpServer starting in mode mute.*");
+        long pid = Long.parseLong(Files.readString(pidFile));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("no orphan").isIn(Optional.empty(), Optional.of(false));
+    }
+
+    @Test
+    void reusesAServerThatIsAlreadyUpWhenAllowed() throws Exception {
+        try (RunningApplication first = ApplicationLauncher.forThisJvm().launch(local("args = [\"{port}\"]"))) {
+            int port = first.target().baseUri().getPort();
+            TargetDefinition fixed = local("http://127.0.0.1:" + port + "/",
+                    "port = " + port + ", reuse-existing = true, args = [\"{port}\"]");
+            try (RunningApplication second = ApplicationLauncher.forThisJvm().launch(fixed)) {
+                assertThat(second.process()).isEmpty();
+                assertThat(second.target().baseUri()).isEqualTo(first.target().baseUri());
+            }
+            assertThat(answers(first)).as("closing a reused server leaves it running").isTrue();
+        }
+    }
+
+    @Test
+    void refusesABusyPortWithoutReuse() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            TargetDefinition fixed = local("http://127.0.0.1:" + port + "/", "port = " + port + ", args = [\"{port}\"]");
+            assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(fixed))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessageStartingWith("Cannot launch the application for target 'local': port " + port
+                            + " is already in use. Stop whatever listens there, set launch.port = 0 for a free port, "
+                            + "or set launch.reuse-existing = true to test the running server");
+        }
+    }
+
+    @Test
+    void commandThatCannotStartIsNamed() {
+        Path config = ConfigFiles.write(dir, """
+                staging-target.targets.local {
+                  base-url = "http://127.0.0.1:{port}/"
+                  launch.command = ["/no/such/run-app.sh", "--port", "{port}"]
+                  launch.log-file = "%s"
+                }
+                """.formatted(dir.resolve("app.log")));
+        TargetDefinition definition = ConfigLoader.load(getClass().getClassLoader(), Optional.of(config.toString()), Map.of())
+                .target(new TargetSelection("local", "a test"));
+
+        assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(definition))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageMatching("Cannot launch the application for target 'local' with /no/such/run-app.sh --port \\d+: .*");
+    }
+
+    @Test
+    void childJvmExitsWhenTheTestJvmIsGone() throws Exception {
+        // The test JVM's death closes the child's standard input; closing it by hand has the same effect.
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), ChildJvmMain.class.getName(),
+                        TinyHttpServer.class.getName(), "0", "mute")
+                .redirectErrorStream(true)
+                .start();
+        try {
+            assertThat(child.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("still running").isFalse();
+            child.getOutputStream().close();
+            assertThat(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("exited").isTrue();
+            assertThat(child.exitValue()).isEqualTo(143);
+            assertThat(new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("the test JVM is gone; stopping the application");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}
