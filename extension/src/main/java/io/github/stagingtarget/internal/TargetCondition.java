@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Evaluates {@link EnabledOnTarget} and {@link DisabledOnTarget}. Needs only the selected target's name,
@@ -26,7 +27,13 @@ public final class TargetCondition implements ExecutionCondition {
         if (enabled.isEmpty() && disabled.isEmpty()) {
             return ConditionEvaluationResult.enabled("no @EnabledOnTarget or @DisabledOnTarget");
         }
-        String name = TargetStore.definition(context).name();
+        String name;
+        try {
+            name = TargetStore.definition(context).name();
+        } catch (TestAbortedException alreadyReported) {
+            // A condition that throws fails its container; the first one has done that already.
+            return ConditionEvaluationResult.disabled(alreadyReported.getMessage());
+        }
         if (enabled.isPresent()) {
             List<String> targets = Arrays.asList(enabled.get().value());
             if (!targets.contains(name)) {

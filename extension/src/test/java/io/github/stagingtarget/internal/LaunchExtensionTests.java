@@ -2,6 +2,7 @@ package io.github.stagingtarget.internal;
 
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -82,11 +83,14 @@ class LaunchExtensionTests {
     }
 
     @Test
-    void crashingApplicationFailsEveryClassWithItsLogButStartsOnlyOnce() throws Exception {
+    void crashingApplicationFailsTheRunOnceWithItsLogAndIsStartedOnlyOnce() throws Exception {
         EngineExecutionResults results = run(config("crash"), "local", ApiTestCase.class, OtherApiTestCase.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(2, event(container(), finishedWithFailure(message(m -> m
-                .matches("(?s)The application for target 'local' exited with code 3 before .*cannot open database.*")))));
+        results.containerEvents().assertThatEvents()
+                .haveExactly(1, event(container(), finishedWithFailure(message(m -> m.matches(
+                        "(?s)The application for target 'local' exited with code 3 before .*cannot open database.*")))))
+                .haveExactly(1, event(container(), abortedWithReason(message(m -> m.matches(
+                        "(?s)Not run because StagingTarget could not start .*exited with code 3.*")))));
         results.testEvents().assertStatistics(s -> s.started(0));
         assertThat(Files.readAllLines(dir.resolve("app.log")))
                 .filteredOn(line -> line.startsWith("TinyHttpServer starting"))

@@ -2,6 +2,7 @@ package io.github.stagingtarget.internal;
 
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
@@ -97,13 +98,20 @@ class StagingTargetExtensionTests {
     }
 
     @Test
-    void unknownTargetFailsEachClassOnceWithTheConfiguredTargets() {
-        EngineExecutionResults results = run(config(), "nosuch", InjectionTestCase.class, NestedTestCase.class);
+    void unknownTargetFailsTheRunOnceWithTheConfiguredTargets() {
+        EngineExecutionResults results = run(config(), "nosuch",
+                InjectionTestCase.class, NestedTestCase.class, ClassConditionTestCase.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(2, event(container(), finishedWithFailure(
-                instanceOf(ExtensionConfigurationException.class),
-                message(m -> m.startsWith("Unknown target 'nosuch' (chosen by system property 'target'). "
-                        + "Configured targets: local, production, staging (from file ")))));
+        String expected = "Unknown target 'nosuch' (chosen by system property 'target'). "
+                + "Configured targets: local, production, staging (from file ";
+        results.containerEvents().assertThatEvents()
+                .haveExactly(1, event(container(), finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(expected)))))
+                .haveExactly(1, event(container(), abortedWithReason(message(m -> m.startsWith(
+                        "Not run because StagingTarget could not start (reported as a failure of an earlier test class): "
+                                + expected)))))
+                .haveExactly(1, event(container(), skippedWithReason(m -> m.startsWith("Not run because"))));
+        results.containerEvents().assertStatistics(s -> s.failed(1));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
 
