@@ -87,7 +87,8 @@ public final class StagingTargetConfig {
         boolean local = target.bool("local");
         Optional<LaunchSpec> launch = launch(target, name);
         String baseUrl = baseUrl(target, launch);
-        return new TargetDefinition(name, local, baseUrl, paths(target), ready(target), launch, origin);
+        return new TargetDefinition(
+                name, local, baseUrl, paths(target), ready(target), version(target), launch, origin);
     }
 
     private String baseUrl(ConfigReader target, Optional<LaunchSpec> launch) {
@@ -133,9 +134,23 @@ public final class StagingTargetConfig {
 
     private static ReadySpec ready(ConfigReader target) {
         return new ReadySpec(
+                target.bool("ready.enabled"),
                 target.string("ready.path", "a path such as / or /health"),
                 target.duration("ready.timeout"),
                 target.duration("ready.interval"));
+    }
+
+    private static VersionSpec version(ConfigReader target) {
+        Optional<String> path = target.optionalString("version.path", "a path such as /version");
+        Optional<String> expected = target.optionalString("version.expected", "a version or git commit")
+                .map(String::trim)
+                .filter(value -> !value.isEmpty());
+        if (expected.isPresent() && path.isEmpty()) {
+            throw new TargetConfigException(target.origin("version.expected") + ": " + target.key("version.expected")
+                    + " is set, so " + target.key("version.path")
+                    + " is needed: expected a path that answers the deployed version, such as /version");
+        }
+        return new VersionSpec(path, expected, target.origin("version.expected"));
     }
 
     private static Optional<LaunchSpec> launch(ConfigReader target, String name) {

@@ -13,6 +13,7 @@ public record TargetDefinition(
         String baseUrl,
         Map<String, PathTemplate> paths,
         ReadySpec ready,
+        VersionSpec version,
         Optional<LaunchSpec> launch,
         String origin) {
 

@@ -6,6 +6,8 @@ import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
+import io.github.stagingtarget.http.RemoteTargetCheck;
+import io.github.stagingtarget.http.VersionCheck;
 import io.github.stagingtarget.launch.ApplicationLauncher;
 import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
@@ -66,16 +68,23 @@ final class TargetStore {
     }
 
     private static LiveTarget start(TargetDefinition definition) {
-        if (definition.launch().isEmpty()) {
-            return new LiveTarget(ConfiguredTarget.of(definition), Optional.empty());
-        }
         try {
+            if (definition.launch().isEmpty()) {
+                ConfiguredTarget target = ConfiguredTarget.of(definition);
+                RemoteTargetCheck.run(target);
+                return new LiveTarget(target, Optional.empty());
+            }
             RunningApplication application = ApplicationLauncher.forThisJvm().launch(definition);
+            try {
+                VersionCheck.verify(application.target(), definition.version());
+            } catch (RuntimeException wrongBuild) {
+                application.close();
+                throw wrongBuild;
+            }
             return new LiveTarget(application.target(), Optional.of(application));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LaunchException("Interrupted while launching the application for target '"
-                    + definition.name() + "'", e);
+            throw new LaunchException("Interrupted while preparing target '" + definition.name() + "'", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.LaunchSpec;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.http.ReadinessProbe;
+import io.github.stagingtarget.http.ReadinessWait;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -100,25 +101,20 @@ public final class ApplicationLauncher {
 
     private void awaitReady(TargetDefinition definition, LaunchSpec spec, Process process, ReadinessProbe probe)
             throws InterruptedException {
-        long deadline = System.nanoTime() + definition.ready().timeout().toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new LaunchException("The application for target '" + definition.name() + "' exited with code "
-                        + process.exitValue() + " before " + probe.url() + " answered. Last lines of "
-                        + resolveLog(spec) + ":" + System.lineSeparator()
-                        + LogTail.lastLines(resolveLog(spec), TAIL_LINES));
-            }
-            if (probe.isReady()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new LaunchException("The application for target '" + definition.name() + "' did not answer "
-                        + probe.url() + " within " + definition.ready().timeout().toMillis() / 1000.0 + " s (last: "
-                        + probe.lastProblem() + "); raise ready.timeout if it needs longer. Last lines of "
-                        + resolveLog(spec) + ":" + System.lineSeparator()
-                        + LogTail.lastLines(resolveLog(spec), TAIL_LINES));
-            }
-            Thread.sleep(definition.ready().interval().toMillis());
+        Path log = resolveLog(spec);
+        try {
+            ReadinessWait.await(probe, definition.ready(), () -> {
+                if (!process.isAlive()) {
+                    throw new LaunchException("The application for target '" + definition.name()
+                            + "' exited with code " + process.exitValue() + " before " + probe.url()
+                            + " answered. Last lines of " + log + ":" + System.lineSeparator()
+                            + LogTail.lastLines(log, TAIL_LINES));
+                }
+            });
+        } catch (ReadinessWait.NotReadyException e) {
+            throw new LaunchException("The application for target '" + definition.name() + "' " + e.getMessage()
+                    + "; raise ready.timeout if it needs longer. Last lines of " + log + ":"
+                    + System.lineSeparator() + LogTail.lastLines(log, TAIL_LINES));
         }
     }
 

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 class ConfiguredTargetTests {
 
+    private static final VersionSpec NO_VERSION = new VersionSpec(Optional.empty(), Optional.empty(), "x");
+
     private static ConfiguredTarget target(String baseUrl, Map<String, String> paths) {
         Map<String, PathTemplate> templates = new java.util.HashMap<>();
         paths.forEach((name, template) -> templates.put(name, PathTemplate.parse(name, template, "paths." + name, "test.conf: 1")));
         return ConfiguredTarget.of(new TargetDefinition("staging", false, baseUrl, templates,
-                new ReadySpec("/", Duration.ofSeconds(1), Duration.ofMillis(10)), Optional.empty(), "test.conf: 1"));
+                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "test.conf: 1"));
     }
 
     private final ConfiguredTarget staging = target("https://staging.example.com/app/",
@@ -86,7 +88,7 @@ class ConfiguredTargetTests {
     @Test
     void portIsFilledIntoTheBaseUrl() {
         TargetDefinition definition = new TargetDefinition("local", true, "http://127.0.0.1:{port}/", Map.of(),
-                new ReadySpec("/", Duration.ofSeconds(1), Duration.ofMillis(10)), Optional.empty(), "x");
+                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "x");
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
     }

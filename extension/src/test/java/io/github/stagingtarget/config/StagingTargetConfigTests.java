@@ -257,4 +257,31 @@ class StagingTargetConfigTests {
                 .isInstanceOf(TargetConfigException.class)
                 .hasMessageContaining("staging-target.targets.staging: expected a target block");
     }
+
+    @Test
+    void expectedVersionNeedsAPathToReadItFrom() {
+        StagingTargetConfig config = load("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  version.expected = "3f2c9a1"
+                }
+                """);
+
+        assertThatThrownBy(() -> config.target(chosen("staging")))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining(": 3: staging-target.targets.staging.version.expected is set, so "
+                        + "staging-target.targets.staging.version.path is needed");
+    }
+
+    @Test
+    void blankExpectedVersionIsUnchecked() {
+        StagingTargetConfig config = load("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  version { path = "/version", expected = "" }
+                }
+                """);
+
+        assertThat(config.target(chosen("staging")).version().isChecked()).isFalse();
+    }
 }

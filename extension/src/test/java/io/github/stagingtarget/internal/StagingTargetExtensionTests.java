@@ -40,6 +40,8 @@ class StagingTargetExtensionTests {
     private static final String CONFIG = """
             staging-target {
               defaults.paths { home = "/", list = "/lists/{id}/" }
+              # These hosts do not exist: no readiness wait.
+              defaults.ready.enabled = false
               targets {
                 local.base-url = "http://127.0.0.1:8000/"
                 staging.base-url = "https://staging.example.com/shop/"

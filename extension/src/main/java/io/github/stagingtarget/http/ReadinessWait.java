@@ -1,0 +1,45 @@
+package io.github.stagingtarget.http;
+
+import io.github.stagingtarget.config.ReadySpec;
+
+/** Polls a {@link ReadinessProbe} until it answers or the spec's timeout passes. */
+public final class ReadinessWait {
+
+    /** Checked before every attempt, e.g. "is the launched process still alive?"; throws to give up early. */
+    @FunctionalInterface
+    public interface Precondition {
+        void check();
+    }
+
+    private ReadinessWait() {}
+
+    /**
+     * @return normally once the probe answered
+     * @throws NotReadyException when the timeout passed; its message says what the last attempt saw
+     */
+    public static void await(ReadinessProbe probe, ReadySpec spec, Precondition precondition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + spec.timeout().toNanos();
+        while (true) {
+            precondition.check();
+            if (probe.isReady()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NotReadyException("did not answer " + probe.url() + " within "
+                        + spec.timeout().toMillis() / 1000.0 + " s (last: " + probe.lastProblem() + ")");
+            }
+            Thread.sleep(spec.interval().toMillis());
+        }
+    }
+
+    /** The target did not become ready in time. */
+    public static final class NotReadyException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotReadyException(String message) {
+            super(message);
+        }
+    }
+}

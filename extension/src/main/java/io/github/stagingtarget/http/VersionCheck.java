@@ -1,0 +1,71 @@
+package io.github.stagingtarget.http;
+
+import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.config.VersionSpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the version a target reports and compares it with the one the tests were built for: the classic
+ * way staging tests lie is by passing against yesterday's build.
+ */
+public final class VersionCheck {
+
+    private static final Pattern ABBREVIABLE = Pattern.compile("[0-9a-f]{7,64}");
+
+    private VersionCheck() {}
+
+    /** The deployed version, as the target's version path answers it (trimmed). */
+    public static String deployedVersion(ConfiguredTarget target, String path) throws InterruptedException {
+        URI url = target.resolve(path);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new TargetCheckException("Target '" + target.name() + "' answered " + url + " with HTTP status "
+                        + response.statusCode() + " instead of its version");
+            }
+            return response.body().trim();
+        } catch (IOException e) {
+            throw new TargetCheckException("Target '" + target.name() + "' did not answer its version at " + url
+                    + ": " + e, e);
+        }
+    }
+
+    /**
+     * @throws TargetCheckException if the target runs another version than {@code spec.expected()}
+     */
+    public static void verify(ConfiguredTarget target, VersionSpec spec) throws InterruptedException {
+        if (!spec.isChecked()) {
+            return;
+        }
+        String path = spec.path().orElseThrow();
+        String expected = spec.expected().orElseThrow();
+        String deployed = deployedVersion(target, path);
+        if (!matches(expected, deployed)) {
+            throw new TargetCheckException("Target '" + target.name() + "' runs version '" + deployed + "' (from "
+                    + target.resolve(path) + "), but the tests expect '" + expected + "' (staging-target.targets."
+                    + target.name() + ".version.expected, " + spec.expectedOrigin() + "). Deploy the expected build "
+                    + "first, or unset version.expected to test whatever is deployed.");
+        }
+    }
+
+    /** Equal, or, for git commits, one is an abbreviation (at least 7 hex digits) of the other. */
+    static boolean matches(String expected, String deployed) {
+        if (expected.equals(deployed)) {
+            return true;
+        }
+        String a = expected.toLowerCase(Locale.ROOT);
+        String b = deployed.toLowerCase(Locale.ROOT);
+        return ABBREVIABLE.matcher(a).matches() && ABBREVIABLE.matcher(b).matches()
+                && (a.startsWith(b) || b.startsWith(a));
+    }
+}
