@@ -143,7 +143,9 @@ final class ConfigReader {
     }
 
     private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
-        String found = value == null ? "nothing" : "'" + render(value) + "'";
+        String found = value == null
+                ? "nothing"
+                : Secrets.isSecretKey(relativeKey) ? "a value that is not shown (secret)" : "'" + render(value) + "'";
         String origin = value == null ? describe(config.root()) : describe(value);
         return new TargetConfigException(
                 origin + ": " + key(relativeKey) + ": expected " + expected + ", but was " + found, cause);

@@ -187,6 +187,24 @@ public final class StagingTargetConfig {
                 launch.origin(hasMain ? "main-class" : "command")));
     }
 
+    /**
+     * Every setting of a target after falling back to the shared defaults, sorted by key, with the values of
+     * secret-looking keys masked (see {@link Secrets}).
+     */
+    public List<ResolvedSetting> settings(String targetName) {
+        Config merged = root.getConfig(TARGETS + "." + ConfigUtil.joinPath(targetName)).withFallback(root.getConfig(DEFAULTS));
+        String prefix = ConfigLoader.ROOT + "." + TARGETS + "." + targetName + ".";
+        return merged.entrySet().stream()
+                .map(entry -> new ResolvedSetting(
+                        prefix + entry.getKey(),
+                        Secrets.isSecretKey(entry.getKey())
+                                ? Secrets.MASK
+                                : entry.getValue().render(com.typesafe.config.ConfigRenderOptions.concise()),
+                        entry.getValue().origin().description()))
+                .sorted(java.util.Comparator.comparing(ResolvedSetting::key))
+                .toList();
+    }
+
     @Override
     public String toString() {
         return "StagingTargetConfig from " + source + ", targets " + targetNames();

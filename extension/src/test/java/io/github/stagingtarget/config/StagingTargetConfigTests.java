@@ -284,4 +284,20 @@ class StagingTargetConfigTests {
 
         assertThat(config.target(chosen("staging")).version().isChecked()).isFalse();
     }
+
+    @Test
+    void secretValuesAreNeverEchoedInErrors() {
+        StagingTargetConfig config = load("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  db.password = { value = "hunter2" }
+                }
+                """);
+
+        assertThat(config.settings("staging")).filteredOn(s -> s.key().endsWith("db.password.value"))
+                .singleElement().satisfies(s -> assertThat(s.value()).isEqualTo("******"));
+        assertThat(Secrets.isSecretKey("ssh.passphrase")).isTrue();
+        assertThat(Secrets.isSecretKey("api-token")).isTrue();
+        assertThat(Secrets.isSecretKey("base-url")).isFalse();
+    }
 }
