@@ -75,6 +75,20 @@ final class ConfigReader {
         }
     }
 
+    int number(String relativeKey, int min, int max) {
+        String expected = "a whole number from " + min + " to " + max;
+        requirePresent(relativeKey, expected);
+        try {
+            int number = config.getInt(relativeKey);
+            if (number < min || number > max) {
+                throw problem(relativeKey, expected);
+            }
+            return number;
+        } catch (ConfigException.WrongType e) {
+            throw problem(relativeKey, expected, e);
+        }
+    }
+
     Duration duration(String relativeKey) {
         String expected = "a positive duration such as 500ms, 30s or 2m";
         requirePresent(relativeKey, expected);
@@ -143,7 +157,9 @@ final class ConfigReader {
     }
 
     private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
-        String found = value == null ? "nothing" : "'" + render(value) + "'";
+        String found = value == null ? "nothing"
+                : isSecret(relativeKey) ? "a value that is not shown because the key holds a secret"
+                : "'" + render(value) + "'";
         String origin = value == null ? describe(config.root()) : describe(value);
         return new TargetConfigException(
                 origin + ": " + key(relativeKey) + ": expected " + expected + ", but was " + found, cause);
@@ -156,6 +172,18 @@ final class ConfigReader {
                     + ". If it is written as ${?SOME_VARIABLE}, that environment variable is not set.");
         }
     }
+
+    /**
+     * Whether a key holds a secret whose value must never appear in a message: its last segment names a
+     * password, passphrase, token or secret (keys ending in {@code -env} only name a variable).
+     */
+    static boolean isSecret(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return !last.endsWith("-env") && SECRET.matcher(last).find();
+    }
+
+    private static final java.util.regex.Pattern SECRET =
+            java.util.regex.Pattern.compile("password|passphrase|passwd|secret|token|api-?key|private-key|credential");
 
     static String describe(ConfigValue value) {
         return value.origin().description();
