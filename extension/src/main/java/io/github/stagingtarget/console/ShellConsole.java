@@ -35,6 +35,9 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         public Execution {}
     }
 
+    /** The command that runs a script fed on standard input. */
+    protected static final String SCRIPT_SHELL = "sh -s";
+
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Duration defaultTimeout;
@@ -74,7 +77,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
 
     @Override
     public CommandResult runScript(String script, Duration timeout) {
-        return capture("sh -s", script, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), timeout);
+        return capture(SCRIPT_SHELL, script, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), timeout);
     }
 
     private CommandResult capture(String command, String shown, InputStream stdin, Duration timeout) {

@@ -90,7 +90,7 @@ class ServerFixturesTests {
         assertThat(Files.readString(dir.resolve("fixture.log")))
                 .isEqualTo("reset\n[{\"email\":\"ada@example.com\"}]\nit's $(touch pwned) `touch pwned`; touch pwned\n");
         // One channel for reset + two seeds (with both uploads), no other command.
-        assertThat(server.commands()).hasSize(1).first().asString().contains("sh -c 'sh -s'");
+        assertThat(server.commands()).hasSize(1).first().asString().endsWith(" sh -s");
         assertThat(server.channels()).isEqualTo(1);
         assertThat(server.connections()).isEqualTo(1);
         assertThat(dir.resolve("pwned")).doesNotExist();

@@ -64,7 +64,9 @@ public final class SshConsole extends ShellConsole {
 
     @Override
     protected Execution execute(String command, InputStream stdin, OutputStream stdout, Duration timeout) {
-        String wrapped = "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " sh -c " + Shell.quote(command);
+        // A script needs no extra sh -c around its sh -s: one process less per round trip.
+        String wrapped = "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " "
+                + (command.equals(SCRIPT_SHELL) ? SCRIPT_SHELL : "sh -c " + Shell.quote(command));
         long start = System.nanoTime();
         long deadline = start + timeout.plus(GRACE).toNanos();
         Session session = connection.openSession();
