@@ -8,12 +8,12 @@ import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.testsupport.OpenSshServer;
+import io.github.stagingtarget.testsupport.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,12 +83,7 @@ class OpenSshConsoleTests {
         assertThatThrownBy(() -> console.run("sleep 120 & echo $! > '" + pid + "'; wait", Duration.ofSeconds(1)))
                 .isInstanceOf(ConsoleException.class)
                 .hasMessageStartingWith("Command timed out after 1 s and was stopped");
-        long sleeper = Long.parseLong(Files.readString(pid).trim());
-        Optional<ProcessHandle> process = ProcessHandle.of(sleeper);
-        if (process.isPresent()) {
-            process.get().onExit().get(10, TimeUnit.SECONDS);
-        }
-        assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        Processes.assertEnds(pid);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.testsupport.EmbeddedSshServer;
+import io.github.stagingtarget.testsupport.Processes;
 import io.github.stagingtarget.testsupport.SshKeys;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -259,12 +260,7 @@ class SshConsoleTests {
                 .isInstanceOf(ConsoleException.class)
                 .hasMessageStartingWith("Command timed out after 1 s and was stopped");
 
-        long sleeper = Long.parseLong(Files.readString(pid).trim());
-        Optional<ProcessHandle> process = ProcessHandle.of(sleeper);
-        if (process.isPresent()) {
-            process.get().onExit().get(10, TimeUnit.SECONDS);
-        }
-        assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        Processes.assertEnds(pid);
     }
 
     @Test
