@@ -1,5 +1,6 @@
 package io.github.stagingtarget;
 
+import io.github.stagingtarget.internal.FixtureLocks;
 import io.github.stagingtarget.internal.StagingTargetExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,6 +8,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs the annotated test class against the selected target: the developer's machine ({@code local})
@@ -19,8 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * on the test classpath (HOCON). The configuration is read and validated once per test run.
  *
  * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target},
- * {@link java.net.URI} (the base URI) and, with REST Assured on the classpath,
+ * {@link java.net.URI} (the base URI), {@link io.github.stagingtarget.console.ServerConsole} (commands and
+ * files on the target's server), {@link io.github.stagingtarget.session.Sessions} (pre-authenticated
+ * sessions) and, with REST Assured on the classpath,
  * {@code io.restassured.specification.RequestSpecification} (a fresh spec preset with the base URI).
+ * {@link ResetDatabase} and {@link Seed} prepare the server's data.
  *
  * <pre>{@code
  * @StagingTarget
@@ -43,4 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @ExtendWith(StagingTargetExtension.class)
+// Classes that reset or seed the database take it exclusively; all others share it (parallel runs).
+@ResourceLock(providers = FixtureLocks.class)
 public @interface StagingTarget {}

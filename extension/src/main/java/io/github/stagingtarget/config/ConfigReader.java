@@ -75,6 +75,20 @@ final class ConfigReader {
         }
     }
 
+    int number(String relativeKey, int min, int max) {
+        String expected = "a whole number from " + min + " to " + max;
+        requirePresent(relativeKey, expected);
+        try {
+            int number = config.getInt(relativeKey);
+            if (number < min || number > max) {
+                throw problem(relativeKey, expected);
+            }
+            return number;
+        } catch (ConfigException.WrongType e) {
+            throw problem(relativeKey, expected, e);
+        }
+    }
+
     Duration duration(String relativeKey) {
         String expected = "a positive duration such as 500ms, 30s or 2m";
         requirePresent(relativeKey, expected);
@@ -143,9 +157,9 @@ final class ConfigReader {
     }
 
     private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
-        String found = value == null
-                ? "nothing"
-                : Secrets.isSecretKey(relativeKey) ? "a value that is not shown (secret)" : "'" + render(value) + "'";
+        String found = value == null ? "nothing"
+                : Secrets.isSecretKey(key(relativeKey)) ? "a value that is not shown because the key holds a secret"
+                : "'" + render(value) + "'";
         String origin = value == null ? describe(config.root()) : describe(value);
         return new TargetConfigException(
                 origin + ": " + key(relativeKey) + ": expected " + expected + ", but was " + found, cause);

@@ -91,6 +91,19 @@ public final class StagingTargetConfig {
                 name, local, baseUrl, paths(target), ready(target), version(target), launch, origin);
     }
 
+    /**
+     * Validates the target's server keys ({@code console}, {@code ssh}, {@code fixtures}, {@code session},
+     * {@code logs}), so that a mistake surfaces before anything connects. See {@code docs/console.md}.
+     *
+     * @throws TargetConfigException naming the key, its origin and what was expected
+     */
+    public ServerDefinition server(TargetSelection selection) {
+        TargetDefinition definition = target(selection);
+        Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
+        return ServerConfig.read(new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name()),
+                definition.name(), definition.local());
+    }
+
     private String baseUrl(ConfigReader target, Optional<LaunchSpec> launch) {
         String expected = "an absolute http or https URL such as https://staging.example.com/";
         if (!target.has("base-url")) {

@@ -1,7 +1,9 @@
 package io.github.stagingtarget.internal;
 
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -14,15 +16,31 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
  */
-public final class StagingTargetExtension implements BeforeAllCallback, ParameterResolver {
+public final class StagingTargetExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
 
     private static final List<TypedResolver> RESOLVERS = List.of(
-            new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver());
+            new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver(),
+            new ServerConsoleResolver(), new SessionsResolver());
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // The fixture guard comes first: a refused reset must fail the class before anything starts.
+        FixtureLifecycle.checkClass(context);
         // Fails the class once, before any test, if the target is misconfigured or its app does not start.
         TargetStore.target(context);
+        FixtureLifecycle.beforeAll(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        FixtureLifecycle.beforeEach(context);
+        ServerLogCapture.beforeEach(context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        ServerLogCapture.afterTestExecution(context);
     }
 
     @Override
@@ -37,6 +55,6 @@ public final class StagingTargetExtension implements BeforeAllCallback, Paramete
                 .filter(candidate -> candidate.supports(type))
                 .findFirst()
                 .orElseThrow(() -> new ParameterResolutionException("No StagingTarget resolver for " + type.getName()));
-        return resolver.resolve(TargetStore.target(context));
+        return resolver.resolve(TargetStore.target(context), context);
     }
 }

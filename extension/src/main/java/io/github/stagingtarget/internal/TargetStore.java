@@ -2,6 +2,7 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.config.ServerDefinition;
 import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
@@ -26,6 +27,7 @@ final class TargetStore {
     private static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class);
     private static final String DEFINITION = "definition";
     private static final String LIVE_TARGET = "live-target";
+    private static final String SERVER = "server";
 
     private TargetStore() {}
 
@@ -38,8 +40,15 @@ final class TargetStore {
         return computeOnce(context, LIVE_TARGET, () -> start(definition)).get().target();
     }
 
+    /** The target's validated server keys (console, ssh, fixtures, session, logs); no side effects. */
+    static ServerDefinition server(ExtensionContext context) {
+        TargetDefinition definition = definition(context);
+        return computeOnce(context, SERVER, () -> loadConfig(context)
+                .server(new TargetSelection(definition.name(), "the run's target"))).get();
+    }
+
     @SuppressWarnings("unchecked")
-    private static <T> Outcome<T> computeOnce(ExtensionContext context, String key, Supplier<T> computation) {
+    static <T> Outcome<T> computeOnce(ExtensionContext context, String key, Supplier<T> computation) {
         return context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(key, k -> Outcome.of(computation), Outcome.class);
     }
@@ -54,11 +63,15 @@ final class TargetStore {
         }
     }
 
-    private static TargetDefinition loadDefinition(ExtensionContext context) {
+    private static StagingTargetConfig loadConfig(ExtensionContext context) {
         ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(TargetStore.class.getClassLoader());
-        StagingTargetConfig config = ConfigLoader.load(
+        return ConfigLoader.load(
                 loader, context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER), System.getProperties());
+    }
+
+    private static TargetDefinition loadDefinition(ExtensionContext context) {
+        StagingTargetConfig config = loadConfig(context);
         TargetSelection selection = TargetSelector.select(
                 context::getConfigurationParameter,
                 name -> Optional.ofNullable(System.getenv(name)),

@@ -2,8 +2,12 @@ package io.github.stagingtarget.testsupport;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -18,6 +22,24 @@ public final class StagingTargetTestKit {
 
     public static EngineExecutionResults run(Path config, String target, Class<?>... testClasses) {
         return builder(config, testClasses).configurationParameter("target", target).execute();
+    }
+
+    /** Like {@link #run(Path, String, Class[])}, with published files written below {@code outputDirectory}. */
+    public static EngineExecutionResults run(Path config, String target, Path outputDirectory, Class<?>... testClasses) {
+        return builder(config, testClasses).configurationParameter("target", target)
+                .outputDirectoryCreator(new OutputDirectoryCreator() {
+                    @Override
+                    public Path getRootDirectory() {
+                        return outputDirectory;
+                    }
+
+                    @Override
+                    public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
+                        return Files.createDirectories(outputDirectory.resolve(
+                                Integer.toHexString(descriptor.getUniqueId().toString().hashCode())));
+                    }
+                })
+                .execute();
     }
 
     public static EngineExecutionResults runWithoutTargetChoice(Path config, Class<?>... testClasses) {

@@ -1,0 +1,106 @@
+package io.github.stagingtarget.config;
+
+import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
+import io.github.stagingtarget.console.ssh.SshSettings;
+import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
+import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.session.SessionSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads a target's console, ssh, fixtures, session and logs keys into a {@link ServerDefinition}. */
+final class ServerConfig {
+
+    private ServerConfig() {}
+
+    static ServerDefinition read(ConfigReader target, String name, boolean local) {
+        for (String secret : List.of("ssh.password", "ssh.passphrase")) {
+            if (target.has(secret)) {
+                // Never echo the value: it is a secret that should not be in a file at all.
+                throw new TargetConfigException(target.origin(secret) + ": " + target.key(secret)
+                        + " is not read, so that no secret sits in a configuration file: put it in an environment "
+                        + "variable and name that variable in " + target.key(secret + "-env"));
+            }
+        }
+        boolean hasSsh = target.has("ssh.host");
+        ConsoleType type = consoleType(target, hasSsh);
+        Optional<SshSettings> ssh = type == ConsoleType.SSH ? Optional.of(ssh(target, name)) : Optional.empty();
+        ConfigReader console = target.child("console");
+        int logLines = target.number("log-lines", 1, 100_000);
+        return new ServerDefinition(name, type,
+                console.optionalString("working-directory", "a directory path").map(ServerConfig::path),
+                console.stringMap("env", "an object of environment variables such as { APP_ENV = test }"),
+                console.duration("command-timeout"),
+                ssh,
+                fixtures(target),
+                new SessionSettings(target.optionalString("session.command", "a command with {email}"),
+                        target.string("session.cookie-name", "a cookie name"), target.key("session")),
+                target.stringList("logs"),
+                logLines);
+    }
+
+    private static ConsoleType consoleType(ConfigReader target, boolean hasSsh) {
+        String expected = "local or ssh";
+        Optional<String> configured = target.optionalString("console.type", expected);
+        if (configured.isEmpty()) {
+            return hasSsh ? ConsoleType.SSH : ConsoleType.LOCAL;
+        }
+        ConsoleType type;
+        try {
+            type = ConsoleType.valueOf(configured.get().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw target.problem("console.type", expected, e);
+        }
+        if (type == ConsoleType.SSH && !hasSsh) {
+            throw new TargetConfigException(target.origin("console.type") + ": " + target.key("console.type")
+                    + " is ssh, but " + target.key("ssh.host") + " is not set: expected the server's host name");
+        }
+        return type;
+    }
+
+    private static SshSettings ssh(ConfigReader target, String name) {
+        ConfigReader ssh = target.child("ssh");
+        Optional<Path> identity = ssh.optionalString("identity", "a private key file such as ~/.ssh/id_ed25519")
+                .map(ServerConfig::path);
+        Optional<String> passwordEnv = ssh.optionalString("password-env", "an environment variable name");
+        if (identity.isEmpty() && passwordEnv.isEmpty()) {
+            throw new TargetConfigException(ssh.origin("host") + ": " + ssh.key("host") + " is set, but neither "
+                    + ssh.key("identity") + " (a private key file, recommended) nor " + ssh.key("password-env")
+                    + " (the name of an environment variable holding the password) is: expected one of them");
+        }
+        String policy = ssh.string("host-key-policy", "strict or accept-new");
+        HostKeyPolicy hostKeyPolicy = switch (policy.trim()) {
+            case "strict" -> HostKeyPolicy.STRICT;
+            case "accept-new" -> HostKeyPolicy.ACCEPT_NEW;
+            default -> throw ssh.problem("host-key-policy", "strict or accept-new (there is no way to accept any key)");
+        };
+        int maxSessions = ssh.number("max-sessions", 1, 100);
+        String user = ssh.optionalString("user", "a user name").orElse(System.getProperty("user.name"));
+        return new SshSettings(name, ssh.string("host", "a host name"), ssh.port("port"), user, identity,
+                ssh.optionalString("passphrase-env", "an environment variable name"), passwordEnv,
+                path(ssh.string("known-hosts", "a known_hosts file")), hostKeyPolicy,
+                ssh.duration("connect-timeout"), ssh.duration("read-timeout"), ssh.duration("keepalive"),
+                maxSessions, ssh.origin("host"));
+    }
+
+    private static FixtureSettings fixtures(ConfigReader target) {
+        ConfigReader fixtures = target.child("fixtures");
+        Optional<String> seed = fixtures.optionalString("seed", "a command with {file}");
+        if (seed.isPresent() && !seed.get().contains(FixtureSettings.FILE_PLACEHOLDER)) {
+            throw fixtures.problem("seed", "a command with {file}, e.g. \"app db seed {file}\"");
+        }
+        return new FixtureSettings(fixtures.bool("allowed"), fixtures.optionalString("reset", "a command"), seed,
+                fixtures.duration("timeout"), target.key("fixtures"), fixtures.origin("allowed"));
+    }
+
+    /** A path with a leading {@code ~/} meaning the user's home, as in OpenSSH's own configuration. */
+    static Path path(String value) {
+        String trimmed = value.trim();
+        if (trimmed.equals("~") || trimmed.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + trimmed.substring(1));
+        }
+        return Path.of(trimmed);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.stagingtarget.config;
+
+import io.github.stagingtarget.console.ssh.SshSettings;
+import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.session.SessionSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything about a target's server beyond its URL, validated before anything connects: how to reach it
+ * ({@code console}, {@code ssh}), fixtures, sessions and the server logs quoted on failure. See
+ * {@code docs/console.md}.
+ *
+ * @param logs files on the server whose new lines are published when a test fails
+ * @param logLines at most this many lines per log file are published
+ */
+public record ServerDefinition(
+        String target,
+        ConsoleType consoleType,
+        Optional<Path> workingDirectory,
+        Map<String, String> environment,
+        Duration commandTimeout,
+        Optional<SshSettings> ssh,
+        FixtureSettings fixtures,
+        SessionSettings session,
+        List<String> logs,
+        int logLines) {
+
+    /** How the console reaches the server. */
+    public enum ConsoleType { LOCAL, SSH }
+}

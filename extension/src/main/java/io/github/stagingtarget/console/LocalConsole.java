@@ -1,0 +1,103 @@
+package io.github.stagingtarget.console;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link ServerConsole} for a target on this machine: every command is a local {@code sh -c} process in
+ * the configured working directory, with the configured environment added. A timed-out command is killed
+ * together with every process it started.
+ *
+ * <pre>{@code
+ * // staging-target.conf:  targets.local.console { working-directory = "../app", env { APP_ENV = test } }
+ * LocalConsole console = new LocalConsole("local", Optional.of(Path.of("../app")), Map.of("APP_ENV", "test"),
+ *         Duration.ofMinutes(5), new SecretMask());
+ * console.run("./app db reset").requireSuccess();
+ * }</pre>
+ */
+public final class LocalConsole extends ShellConsole {
+
+    private final String targetName;
+    private final Optional<Path> workingDirectory;
+    private final Map<String, String> environment;
+
+    public LocalConsole(String targetName, Optional<Path> workingDirectory, Map<String, String> environment,
+            Duration defaultTimeout, SecretMask mask) {
+        super(defaultTimeout, mask);
+        this.targetName = targetName;
+        this.workingDirectory = workingDirectory;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public String describe() {
+        return "target '" + targetName + "' (local shell"
+                + workingDirectory.map(dir -> " in " + dir.toAbsolutePath().normalize()).orElse("") + ")";
+    }
+
+    @Override
+    protected Execution execute(String command, InputStream stdin, OutputStream stdout, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command);
+        workingDirectory.ifPresent(dir -> builder.directory(dir.toFile()));
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ConsoleException("Cannot start sh for a command on " + describe() + ": " + e.getMessage(), e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Future<?> errPump = pump(process.getErrorStream(), stderr, false);
+        Future<?> outPump = pump(process.getInputStream(), stdout, false);
+        Future<?> inPump = stdin == null ? null : pump(stdin, process.getOutputStream(), true);
+        if (stdin == null) {
+            closeQuietly(process.getOutputStream());
+        }
+        boolean finished;
+        try {
+            finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new ConsoleException("Interrupted while waiting for a command on " + describe(), e);
+        }
+        if (!finished) {
+            kill(process);
+        }
+        // The streams end once the process and its children are gone; a child that detached keeps them
+        // open, so the pumps get a short grace period rather than forever.
+        long drainDeadline = Math.max(deadline, System.nanoTime()) + TimeUnit.SECONDS.toNanos(5);
+        boolean drained = await(outPump, drainDeadline, "standard output") & await(errPump, drainDeadline, "standard error");
+        if (inPump != null && !inPump.isDone()) {
+            inPump.cancel(true);
+        }
+        return new Execution(finished ? process.exitValue() : -1, utf8(stderr), !finished || !drained);
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Nothing to tell the command: it reads end-of-file either way.
+        }
+    }
+}

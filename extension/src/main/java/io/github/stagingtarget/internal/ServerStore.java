@@ -1,0 +1,47 @@
+package io.github.stagingtarget.internal;
+
+import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
+import io.github.stagingtarget.console.LocalConsole;
+import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.console.ssh.SshConsole;
+import io.github.stagingtarget.session.Sessions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * The run-wide server state in the root store: the secret mask and the console (one SSH connection per
+ * run, opened on first use, closed by JUnit when the run ends).
+ */
+final class ServerStore {
+
+    private static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class, "server");
+
+    private ServerStore() {}
+
+    static SecretMask mask(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("mask", key -> new SecretMask(), SecretMask.class);
+    }
+
+    static ShellConsole console(ExtensionContext context) {
+        ServerDefinition server = TargetStore.server(context);
+        SecretMask mask = mask(context);
+        // Creating a console is cheap and opens nothing: SSH connects on the first command.
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("console", key -> create(server, mask), ShellConsole.class);
+    }
+
+    static Sessions sessions(ExtensionContext context) {
+        ServerDefinition server = TargetStore.server(context);
+        return new Sessions(server.target(), server.session(), console(context), mask(context));
+    }
+
+    private static ShellConsole create(ServerDefinition server, SecretMask mask) {
+        if (server.consoleType() == ConsoleType.SSH) {
+            return new SshConsole(server.ssh().orElseThrow(), System::getenv, mask, server.commandTimeout());
+        }
+        return new LocalConsole(server.target(), server.workingDirectory(), server.environment(),
+                server.commandTimeout(), mask);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.stagingtarget.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
+import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
+import io.github.stagingtarget.testsupport.ConfigFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigTests {
+
+    @TempDir
+    Path dir;
+
+    private ServerDefinition server(String hocon, String target) {
+        return ConfigLoader.load(getClass().getClassLoader(), Optional.of(ConfigFiles.write(dir, hocon).toString()), Map.of())
+                .server(new TargetSelection(target, "a test"));
+    }
+
+    @Test
+    void localTargetsGetTheLocalConsoleAndSafeDefaults() {
+        ServerDefinition local = server("staging-target.targets.local.base-url = \"http://127.0.0.1:8080/\"", "local");
+
+        assertThat(local.consoleType()).isEqualTo(ConsoleType.LOCAL);
+        assertThat(local.ssh()).isEmpty();
+        assertThat(local.fixtures().allowed()).isFalse();
+        assertThat(local.commandTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(local.session().cookieName()).isEqualTo("session");
+        assertThat(local.logs()).isEmpty();
+    }
+
+    @Test
+    void anSshBlockSelectsTheSshConsoleWithStrictHostKeys() {
+        ServerDefinition staging = server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  ssh { host = "staging.example.com", user = deploy, identity = "~/.ssh/id_ed25519" }
+                  fixtures { allowed = true, reset = "app db reset", seed = "app db seed {file}" }
+                }
+                """, "staging");
+
+        assertThat(staging.consoleType()).isEqualTo(ConsoleType.SSH);
+        assertThat(staging.ssh().orElseThrow()).satisfies(ssh -> {
+            assertThat(ssh.address()).isEqualTo("deploy@staging.example.com:22");
+            assertThat(ssh.hostKeyPolicy()).isEqualTo(HostKeyPolicy.STRICT);
+            assertThat(ssh.knownHosts()).isEqualTo(Path.of(System.getProperty("user.home"), ".ssh/known_hosts"));
+            assertThat(ssh.identity()).contains(Path.of(System.getProperty("user.home"), ".ssh/id_ed25519"));
+        });
+        assertThat(staging.fixtures().seed()).contains("app db seed {file}");
+    }
+
+    @Test
+    void thereIsNoPolicyThatAcceptsAnyKey() {
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  ssh { host = "h", identity = "k", host-key-policy = accept-all }
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.staging.ssh.host-key-policy: expected strict or accept-new "
+                        + "(there is no way to accept any key), but was '\"accept-all\"'");
+    }
+
+    @Test
+    void passwordsInTheFileAreRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  ssh { host = "h", password = "hunter2-secret" }
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.staging.ssh.password is not read")
+                .hasMessageContaining("name that variable in staging-target.targets.staging.ssh.password-env")
+                .hasMessageNotContaining("hunter2-secret");
+    }
+
+    @Test
+    void typeErrorsOnSecretKeysDoNotShowTheValue() {
+        ConfigReader reader = new ConfigReader(com.typesafe.config.ConfigFactory.parseString(
+                "api-token = { value = \"tok-123456\" }"), "staging-target");
+        assertThatThrownBy(() -> reader.string("api-token", "a string"))
+                .hasMessageContaining("staging-target.api-token: expected a string, but was a value that is not shown")
+                .hasMessageNotContaining("tok-123456");
+    }
+
+    @Test
+    void seedCommandMustTakeTheFile() {
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.local { base-url = "http://127.0.0.1:1/", fixtures.seed = "app db seed" }
+                """, "local"))
+                .hasMessageContaining("staging-target.targets.local.fixtures.seed: expected a command with {file}");
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.stagingtarget.console.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
+import io.github.stagingtarget.testsupport.OpenSshServer;
+import io.github.stagingtarget.testsupport.Processes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SSH console against Debian's real OpenSSH sshd, started privately on a free loopback port. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenSshConsoleTests {
+
+    private Path dir;
+    private OpenSshServer sshd;
+    private SshConsole console;
+
+    @BeforeAll
+    void startSshd(@TempDir Path dir) {
+        this.dir = dir;
+        assumeTrue(OpenSshServer.available(), "skipped: " + OpenSshServer.SSHD
+                + " is not installed (apt-get install -y openssh-server)");
+        sshd = OpenSshServer.start(dir);
+        console = new SshConsole(settings(sshd.knownHosts(), HostKeyPolicy.STRICT), Map.<String, String>of()::get,
+                new SecretMask(), Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopSshd() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private SshSettings settings(Path knownHosts, HostKeyPolicy policy) {
+        return new SshSettings("staging", "127.0.0.1", sshd.port(), OpenSshServer.user(),
+                Optional.of(sshd.clientKey()), Optional.empty(), Optional.empty(), knownHosts, policy,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 8, "test.conf: 1");
+    }
+
+    @Test
+    void runsCommandsAndScriptsWithEd25519KeyAndKnownHosts() {
+        assertThat(console.run("echo $((6 * 7)); echo warn >&2")).satisfies(result -> {
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.stdout()).isEqualTo("42\n");
+            assertThat(result.stderr()).isEqualTo("warn\n");
+        });
+        assertThat(console.runScript("set -e\necho one\nfalse\necho never\n", Duration.ofSeconds(10)).exitCode()).isEqualTo(1);
+        assertThat(console.run("exit 5").exitCode()).isEqualTo(5);
+    }
+
+    @Test
+    void movesFiles() throws Exception {
+        Path local = Files.writeString(dir.resolve("local.txt"), "a\nb\nc\n");
+        String remote = dir.resolve("remote.txt").toString();
+
+        console.upload(local, remote);
+        console.download(remote, dir.resolve("back.txt"));
+
+        assertThat(Files.readString(dir.resolve("back.txt"))).isEqualTo("a\nb\nc\n");
+        assertThat(console.tail(remote, 1)).isEqualTo("c\n");
+    }
+
+    @Test
+    void timedOutCommandIsKilledBySshdsSide() throws Exception {
+        Path pid = dir.resolve("sleep.pid");
+        assertThatThrownBy(() -> console.run("sleep 120 & echo $! > '" + pid + "'; wait", Duration.ofSeconds(1)))
+                .isInstanceOf(ConsoleException.class)
+                .hasMessageStartingWith("Command timed out after 1 s and was stopped");
+        Processes.assertEnds(pid);
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedAndAcceptNewRecordsIt() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty_known_hosts"), "");
+        try (SshConsole strict = new SshConsole(settings(empty, HostKeyPolicy.STRICT), Map.<String, String>of()::get,
+                new SecretMask(), Duration.ofSeconds(10))) {
+            assertThatThrownBy(() -> strict.run("true"))
+                    .hasMessageContaining("its host key is not in the known_hosts file " + empty)
+                    .hasMessageContaining("The server offered ssh-ed25519 SHA256:")
+                    .hasMessageContaining("ssh-keyscan -p " + sshd.port() + " -t ed25519 127.0.0.1");
+        }
+        try (SshConsole acceptNew = new SshConsole(settings(empty, HostKeyPolicy.ACCEPT_NEW), Map.<String, String>of()::get,
+                new SecretMask(), Duration.ofSeconds(10))) {
+            assertThat(acceptNew.run("echo ok").stdout()).isEqualTo("ok\n");
+        }
+        // The recorded line is the one ssh-keygen's public key gives, without its comment.
+        String expected = Files.readString(sshd.knownHosts()).trim().replaceAll(" staging-target-test$", "");
+        assertThat(Files.readString(empty).trim()).isEqualTo(expected);
+    }
+}

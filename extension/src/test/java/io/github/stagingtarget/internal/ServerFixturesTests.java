@@ -1,0 +1,230 @@
+package io.github.stagingtarget.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import io.github.stagingtarget.ResetDatabase;
+import io.github.stagingtarget.Seed;
+import io.github.stagingtarget.StagingTarget;
+import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.fixtures.FixtureException;
+import io.github.stagingtarget.session.SessionKey;
+import io.github.stagingtarget.session.Sessions;
+import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.EmbeddedSshServer;
+import io.github.stagingtarget.testsupport.SshKeys;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+/** Fixtures, sessions and server logs through the extension, against an embedded SSH server. */
+class ServerFixturesTests {
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedSshServer server;
+    private Path key;
+    private Path knownHosts;
+
+    /** The fixture classes read it from a system property; they run in this JVM. */
+    static final String WORK_DIR = "stagingtarget.test.workdir";
+
+    @BeforeEach
+    void startServer() {
+        key = SshKeys.generate(dir, "id_ed25519", "ed25519", "");
+        server = EmbeddedSshServer.withKeys(EmbeddedSshServer.newHostKey(), SshKeys.publicKey(key));
+        knownHosts = dir.resolve("known_hosts");
+        server.writeKnownHosts(knownHosts);
+        System.setProperty(WORK_DIR, dir.toString());
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+        System.clearProperty(WORK_DIR);
+    }
+
+    private Path config(boolean allowed, String seed) {
+        return config(allowed, seed, "[\"" + dir + "/app.log\"]");
+    }
+
+    private Path config(boolean allowed, String seed, String logs) {
+        return ConfigFiles.write(dir, """
+                staging-target.targets.staging {
+                  base-url = "http://127.0.0.1:1/"
+                  ssh { host = "127.0.0.1", port = %d, user = "%s", identity = "%s", known-hosts = "%s" }
+                  fixtures {
+                    allowed = %s
+                    reset = "cd '%s' && echo reset >> fixture.log"
+                    seed = "%s"
+                  }
+                  session { command = "echo ignored-line; echo key-for-{email}", cookie-name = "todo_session" }
+                  logs = %s
+                }
+                """.formatted(server.port(), EmbeddedSshServer.USER, key, knownHosts, allowed, dir,
+                seed.replace("DIR", dir.toString()), logs));
+    }
+
+    private static final String APPEND_SEED = "cd 'DIR' && cat {file} >> fixture.log";
+
+    @Test
+    void resetAndAllSeedsOfAClassRunInOneChannel() throws Exception {
+        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED, "[]"), "staging", ResetAndSeedTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(Files.readString(dir.resolve("fixture.log")))
+                .isEqualTo("reset\n[{\"email\":\"ada@example.com\"}]\nit's $(touch pwned) `touch pwned`; touch pwned\n");
+        // One channel for reset + two seeds (with both uploads), no other command.
+        assertThat(server.commands()).hasSize(1).first().asString().endsWith(" sh -s");
+        assertThat(server.channels()).isEqualTo(1);
+        assertThat(server.connections()).isEqualTo(1);
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @StagingTarget
+    @ResetDatabase
+    @Seed({"fixtures/users.json", "fixtures/lists.json"})
+    static class ResetAndSeedTestCase {
+        @Test
+        void runs() {}
+    }
+
+    @Test
+    void guardRefusesBeforeAnythingIsUploadedOrRun() {
+        EngineExecutionResults results = StagingTargetTestKit.run(config(false, APPEND_SEED), "staging", MethodResetTestCase.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(MethodResetTestCase.class),
+                finishedWithFailure(instanceOf(FixtureException.class), message(m -> m.startsWith(
+                        "Fixtures for method MethodResetTestCase.resets() are refused: target 'staging' does not allow "
+                                + "destructive fixtures (@ResetDatabase, @Seed), and nothing was run. If resetting this "
+                                + "target's data is really intended, set staging-target.targets.staging.fixtures.allowed = true")))));
+        assertThat(server.connections()).isZero();
+        assertThat(dir.resolve("fixture.log")).doesNotExist();
+    }
+
+    @StagingTarget
+    static class MethodResetTestCase {
+        @Test
+        void plain() {}
+
+        @Test
+        @ResetDatabase
+        void resets() {}
+    }
+
+    @Test
+    void methodFixturesRunBeforeEachAnnotatedTest() throws Exception {
+        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", MethodResetTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2));
+        assertThat(Files.readString(dir.resolve("fixture.log"))).isEqualTo("reset\n");
+    }
+
+    @Test
+    void failingSeedNamesTheStepCommandExitCodeAndStderr() {
+        String failing = "cd 'DIR' && cat {file} > /dev/null && echo 'no such table: users' >&2 && exit 3";
+        EngineExecutionResults results = StagingTargetTestKit.run(config(true, failing), "staging", ResetAndSeedTestCase.class);
+
+        Throwable failure = results.containerEvents().failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(failure).isInstanceOf(FixtureException.class);
+        assertThat(failure.getMessage())
+                .startsWith("Fixtures for class " + ResetAndSeedTestCase.class.getName() + " failed at step 4 of 5 on "
+                        + "target 'staging' (ssh tester@127.0.0.1:" + server.port() + ") with exit code 3: seed "
+                        + "fixtures/users.json: cd '" + dir + "' && cat \"$dir\"/'1-users.json' > /dev/null")
+                .contains("no such table: users")
+                .doesNotContain("staging-target-failed-step");
+    }
+
+    @Test
+    void sessionKeysComeFromTheConfiguredCommandWithTheEmailQuoted() {
+        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", SessionTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @StagingTarget
+    static class SessionTestCase {
+        @Test
+        void createsAKey(Sessions sessions) {
+            String hostile = "o'hara$(touch pwned)`touch pwned`;touch pwned@example.com";
+            SessionKey key = sessions.create(hostile);
+            assertThat(key.cookieName()).isEqualTo("todo_session");
+            assertThat(key.value()).isEqualTo("key-for-" + hostile);
+            assertThat(key.toString()).doesNotContain("key-for");
+        }
+    }
+
+    @Test
+    void seedFileNamesCannotInjectCommands() throws Exception {
+        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", HostileNameTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(Files.readString(dir.resolve("fixture.log"))).isEqualTo("[{\"email\":\"ada@example.com\"}]\n");
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @StagingTarget
+    @Seed("fixtures/we'ird $(touch pwned) `touch pwned`;x.json")
+    static class HostileNameTestCase {
+        @Test
+        void runs() {}
+    }
+
+    @Test
+    void failedTestPublishesTheServerLogLinesItCaused() throws Exception {
+        Files.writeString(dir.resolve("app.log"), "old line\n");
+
+        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging",
+                Files.createDirectories(dir.resolve("reports")), LoggingTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<Event> files = results.allEvents().fileEntryPublished().list();
+        assertThat(files).hasSize(1);
+        FileEntry entry = files.get(0).getPayload(FileEntry.class).orElseThrow();
+        assertThat(entry.getPath().getFileName().toString())
+                .isEqualTo("server-log-" + (dir + "/app.log").substring(1).replace('/', '_') + ".txt");
+        assertThat(Files.readString(entry.getPath())).isEqualTo("during failing test\n");
+    }
+
+    @StagingTarget
+    static class LoggingTestCase {
+        @Test
+        void passes(ServerConsole console) {
+            console.run("echo 'during passing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'").requireSuccess();
+        }
+
+        @Test
+        void fails(ServerConsole console) {
+            console.run("echo 'during failing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'").requireSuccess();
+            throw new AssertionError("boom");
+        }
+    }
+
+    @Test
+    void classesThatChangeDataLockTheDatabaseExclusively() {
+        FixtureLocks locks = new FixtureLocks();
+        assertThat(locks.provideForClass(ResetAndSeedTestCase.class))
+                .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ_WRITE));
+        assertThat(locks.provideForClass(MethodResetTestCase.class))
+                .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ_WRITE));
+        assertThat(locks.provideForClass(SessionTestCase.class))
+                .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ));
+    }
+}

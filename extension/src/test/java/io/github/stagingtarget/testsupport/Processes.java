@@ -1,0 +1,37 @@
+package io.github.stagingtarget.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Assertions about processes that commands started. */
+public final class Processes {
+
+    private Processes() {}
+
+    /** The process whose pid is in {@code pidFile} ends within ten seconds (waits on its exit, no sleeping). */
+    public static void assertEnds(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isPresent()) {
+                process.get().onExit().get(10, TimeUnit.SECONDS);
+            }
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("The process from " + pidFile + " is still running", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
