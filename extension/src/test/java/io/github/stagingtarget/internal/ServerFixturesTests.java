@@ -66,7 +66,9 @@ class ServerFixturesTests {
     private Path config(boolean allowed, String seed, String logs) {
         return ConfigFiles.write(dir, """
                 staging-target.targets.staging {
+                  # Only SSH is real here: no web server to wait for.
                   base-url = "http://127.0.0.1:1/"
+                  ready.enabled = false
                   ssh { host = "127.0.0.1", port = %d, user = "%s", identity = "%s", known-hosts = "%s" }
                   fixtures {
                     allowed = %s
