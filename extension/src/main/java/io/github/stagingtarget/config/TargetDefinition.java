@@ -14,7 +14,8 @@ public record TargetDefinition(
         Map<String, PathTemplate> paths,
         ReadySpec ready,
         Optional<LaunchSpec> launch,
-        String origin) {
+        String origin,
+        BrowserSpec browser) {
 
     public boolean needsPort() {
         return baseUrl.contains(LaunchSpec.PORT_PLACEHOLDER);

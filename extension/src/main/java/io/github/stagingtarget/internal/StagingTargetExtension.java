@@ -2,10 +2,13 @@ package io.github.stagingtarget.internal;
 
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Wires {@code @StagingTarget} into JUnit: resolves (and launches) the target before the first test of a
@@ -14,10 +17,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
  */
-public final class StagingTargetExtension implements BeforeAllCallback, ParameterResolver {
+public final class StagingTargetExtension implements BeforeAllCallback, ParameterResolver,
+        BeforeEachCallback, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final List<TypedResolver> RESOLVERS = List.of(
-            new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver());
+            new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver(), new BrowserResolver());
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -37,6 +41,36 @@ public final class StagingTargetExtension implements BeforeAllCallback, Paramete
                 .filter(candidate -> candidate.supports(type))
                 .findFirst()
                 .orElseThrow(() -> new ParameterResolutionException("No StagingTarget resolver for " + type.getName()));
-        return resolver.resolve(TargetStore.target(context));
+        return resolver.resolve(TargetStore.target(context), context, type);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        // A reused browser starts each test clean, even if the test reached it through a field.
+        Object reused = BrowserScope.existingReusable(context);
+        if (reused != null) {
+            BrowserSessions.resetForNextTest(context, reused);
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        // Runs before @AfterEach, which might change the page: this is the page as the test left it.
+        publishBrowserEvidence(context, failure);
+        throw failure;
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        publishBrowserEvidence(context, failure);
+        throw failure;
+    }
+
+    private static void publishBrowserEvidence(ExtensionContext context, Throwable failure) {
+        Object session = BrowserScope.current(context);
+        if (session != null) {
+            BrowserSessions.publishEvidence(context, session, failure);
+        }
     }
 }

@@ -15,7 +15,8 @@ class ConfiguredTargetTests {
         Map<String, PathTemplate> templates = new java.util.HashMap<>();
         paths.forEach((name, template) -> templates.put(name, PathTemplate.parse(name, template, "paths." + name, "test.conf: 1")));
         return ConfiguredTarget.of(new TargetDefinition("staging", false, baseUrl, templates,
-                new ReadySpec("/", Duration.ofSeconds(1), Duration.ofMillis(10)), Optional.empty(), "test.conf: 1"));
+                new ReadySpec("/", Duration.ofSeconds(1), Duration.ofMillis(10)), Optional.empty(), "test.conf: 1",
+                null)); // URLs never look at the browser
     }
 
     private final ConfiguredTarget staging = target("https://staging.example.com/app/",
