@@ -66,6 +66,7 @@ public final class BrowserSession implements AutoCloseable {
         String keep = handles.get(0);
         for (String handle : handles.subList(1, handles.size())) {
             driver.switchTo().window(handle);
+            origin(driver.getCurrentUrl()).ifPresent(origins::add);
             driver.close();
         }
         driver.switchTo().window(keep);

@@ -87,7 +87,7 @@ class ConfiguredTargetTests {
     @Test
     void portIsFilledIntoTheBaseUrl() {
         TargetDefinition definition = new TargetDefinition("local", true, "http://127.0.0.1:{port}/", Map.of(),
-                new ReadySpec("/", Duration.ofSeconds(1), Duration.ofMillis(10)), Optional.empty(), "x");
+                new ReadySpec("/", Duration.ofSeconds(1), Duration.ofMillis(10)), Optional.empty(), "x", null);
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
     }

@@ -20,6 +20,13 @@ public final class StagingTargetTestKit {
         return builder(config, testClasses).configurationParameter("target", target).execute();
     }
 
+    /** With extra configuration parameters, such as JUnit's parallel execution settings. */
+    public static EngineExecutionResults run(
+            Path config, String target, java.util.Map<String, String> parameters, Class<?>... testClasses) {
+        return builder(config, testClasses).configurationParameter("target", target)
+                .configurationParameters(parameters).execute();
+    }
+
     public static EngineExecutionResults runWithoutTargetChoice(Path config, Class<?>... testClasses) {
         return builder(config, testClasses).execute();
     }
