@@ -24,7 +24,9 @@ public final class StagingTargetTestKit {
     public static EngineExecutionResults run(
             Path config, String target, java.util.Map<String, String> parameters, Class<?>... testClasses) {
         return builder(config, testClasses).configurationParameter("target", target)
-                .configurationParameters(parameters).execute();
+                .configurationParameters(parameters)
+                .outputDirectoryCreator(new OutputDirectories(config.resolveSibling("outputs")))
+                .execute();
     }
 
     public static EngineExecutionResults runWithoutTargetChoice(Path config, Class<?>... testClasses) {
