@@ -53,7 +53,16 @@ final class BrowserScope {
     /** The reused browser this thread already has in the scope of the current test, if any. */
     static Object existingReusable(ExtensionContext context) {
         BrowserReuse.Policy policy = policy(context);
-        return policy == BrowserReuse.Policy.PER_TEST ? null : owner(context, policy).get(key());
+        return policy == BrowserReuse.Policy.PER_TEST ? null : started(owner(context, policy));
+    }
+
+    /** The store rethrows a failed start on every lookup; a browser that never started has nothing to give. */
+    private static Object started(Store store) {
+        try {
+            return store.get(key());
+        } catch (RuntimeException failedToStart) {
+            return null;
+        }
     }
 
     static void lease(ExtensionContext context, Object session) {

@@ -68,9 +68,14 @@ public final class StagingTargetExtension implements BeforeAllCallback, Paramete
     }
 
     private static void publishBrowserEvidence(ExtensionContext context, Throwable failure) {
-        Object session = BrowserScope.current(context);
-        if (session != null) {
-            BrowserSessions.publishEvidence(context, session, failure);
+        try {
+            Object session = BrowserScope.current(context);
+            if (session != null) {
+                BrowserSessions.publishEvidence(context, session, failure);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // The test's own failure is what the user must see; ours only rides along.
+            failure.addSuppressed(e);
         }
     }
 }
