@@ -23,6 +23,8 @@ import org.openqa.selenium.chromium.HasCdp;
 public final class BrowserSession implements AutoCloseable {
 
     private static final String BLANK = "about:blank";
+    private static final String CLEAR_PAGE_STORAGE = "var url = window.location.href;"
+            + " try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) {} return url;";
 
     private final WebDriver driver;
     private final BrowserSpec spec;
@@ -63,23 +65,23 @@ public final class BrowserSession implements AutoCloseable {
      */
     public void reset() {
         List<String> handles = new ArrayList<>(driver.getWindowHandles());
-        String keep = handles.get(0);
         for (String handle : handles.subList(1, handles.size())) {
             driver.switchTo().window(handle);
             origin(driver.getCurrentUrl()).ifPresent(origins::add);
             driver.close();
         }
-        driver.switchTo().window(keep);
-        String current = driver.getCurrentUrl();
-        origin(current).ifPresent(origins::add);
-        if (current != null && current.startsWith("http")) {
-            // Session storage lives in the tab; clear it (and local storage) while the page's origin is loaded.
-            ((JavascriptExecutor) driver).executeScript(
-                    "try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) {}");
+        if (handles.size() > 1) {
+            driver.switchTo().window(handles.get(0));
         }
+        // One round trip: where the page is, and its session storage, which lives in the tab and has no
+        // DevTools command of its own.
+        String current = String.valueOf(((JavascriptExecutor) driver).executeScript(CLEAR_PAGE_STORAGE));
+        origin(current).ifPresent(origins::add);
         if (driver instanceof HasCdp cdp) {
-            // One round trip each, and every origin's cookies, even of pages reached by clicking a link.
-            driver.get(BLANK);
+            if (!BLANK.equals(current)) {
+                cdp.executeCdpCommand("Page.navigate", Map.of("url", BLANK));
+            }
+            // Every origin's cookies, even of pages reached by clicking a link; storage of the origins seen.
             cdp.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             for (String origin : snapshotOrigins()) {
                 cdp.executeCdpCommand("Storage.clearDataForOrigin", Map.of(
@@ -90,8 +92,7 @@ public final class BrowserSession implements AutoCloseable {
             for (String origin : snapshotOrigins()) {
                 driver.get(origin + "/");
                 driver.manage().deleteAllCookies();
-                ((JavascriptExecutor) driver).executeScript(
-                        "try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) {}");
+                ((JavascriptExecutor) driver).executeScript(CLEAR_PAGE_STORAGE);
             }
             driver.get(BLANK);
         }
