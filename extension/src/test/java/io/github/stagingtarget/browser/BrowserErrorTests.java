@@ -3,14 +3,9 @@ package io.github.stagingtarget.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.StagingTarget;
-import io.github.stagingtarget.testsupport.TestPages;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EventConditions;
@@ -18,26 +13,12 @@ import org.junit.platform.testkit.engine.TestExecutionResultConditions;
 import org.openqa.selenium.WebDriver;
 
 /** What a user sees when the browser is misconfigured or missing. */
-class BrowserErrorTests {
+class BrowserErrorTests extends BrowserKitSupport {
 
-    private static TestPages pages;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void servePages() {
-        pages = TestPages.start();
-    }
-
-    @AfterAll
-    static void stopPages() {
-        pages.close();
-    }
 
     @Test
     void misspelledBrowserKeyFailsTheClassBeforeAnyTest() {
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir, "headles = false", UsesBrowserTestCase.class);
+        EngineExecutionResults results = run("headles = false", UsesBrowserTestCase.class);
 
         results.containerEvents().assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
                 TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
@@ -48,8 +29,7 @@ class BrowserErrorTests {
 
     @Test
     void missingDriverPathNamesTheKeyAndWhereItWasSet() {
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir,
-                "driver = \"/nonexistent/chromedriver\"", UsesBrowserTestCase.class);
+        EngineExecutionResults results = run("driver = \"/nonexistent/chromedriver\"", UsesBrowserTestCase.class);
 
         Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
                 .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
@@ -58,13 +38,12 @@ class BrowserErrorTests {
                 .hasMessageMatching("(?s).*staging-target-[0-9]+\\.conf: 5: staging-target\\.targets\\.local\\.browser\\.driver: "
                         + "expected the path of an executable driver, but /nonexistent/chromedriver does not exist\\. "
                         + "Correct the path, or remove the key to use the one on PATH\\.");
-        BrowserFixtures.assertNoBrowserProcessLeft();
     }
 
     @Test
     void driverThatCannotStartSaysWhatWasTriedAndHowToInstall() {
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir,
-                "driver = \"/bin/false\", binary = \"/usr/bin/chromium\"", UsesBrowserTestCase.class);
+        EngineExecutionResults results =
+                run("driver = \"/bin/false\", binary = \"/usr/bin/chromium\"", UsesBrowserTestCase.class);
 
         Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
                 .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
@@ -73,7 +52,6 @@ class BrowserErrorTests {
                         + "browser /usr/bin/chromium: ")
                 .hasMessageContaining("Install them (Debian/Ubuntu: apt-get install chromium chromium-driver), "
                         + "or set browser.driver and browser.binary (browser block at ");
-        BrowserFixtures.assertNoBrowserProcessLeft();
     }
 
     @StagingTarget

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.StagingTarget;
-import io.github.stagingtarget.testsupport.TestPages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -24,35 +20,16 @@ import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
 
 /** A failed test leaves the page as it was at the failure, whatever its @AfterEach does afterwards. */
-class BrowserEvidenceTests {
+class BrowserEvidenceTests extends BrowserKitSupport {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private static TestPages pages;
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void servePages() {
-        pages = TestPages.start();
-    }
-
-    @AfterAll
-    static void stopPages() {
-        pages.close();
-    }
-
-    @AfterEach
-    void everyBrowserIsQuit() {
-        BrowserFixtures.assertNoBrowserProcessLeft();
-    }
 
     @Test
     void failureSavesAndPublishesThePageAsItWasWhenTheTestFailed() throws IOException {
         Path reports = dir.resolve("reports");
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir,
-                "reuse = per-test, evidence-dir = \"" + reports + "\"", FailingTestCase.class);
+        EngineExecutionResults results = run("reuse = per-test, evidence-dir = \"" + reports + "\"", FailingTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()

@@ -3,10 +3,6 @@ package io.github.stagingtarget.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.testsupport.BrowserProcesses;
-import io.github.stagingtarget.testsupport.ConfigFiles;
-import io.github.stagingtarget.testsupport.StagingTargetTestKit;
-import io.github.stagingtarget.testsupport.TestPages;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,19 +12,10 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
-/** Shared by the browser tests: runs fixtures on {@link TestPages} and reads what they reported. */
+/** Shared by the browser tests: reads what fixtures reported. */
 final class BrowserFixtures {
 
     private BrowserFixtures() {}
-
-    static EngineExecutionResults run(TestPages pages, Path dir, String browser, Class<?>... fixtures) {
-        return run(pages, dir, browser, Map.of(), fixtures);
-    }
-
-    static EngineExecutionResults run(
-            TestPages pages, Path dir, String browser, Map<String, String> parameters, Class<?>... fixtures) {
-        return StagingTargetTestKit.run(ConfigFiles.write(dir, pages.config(browser)), "local", parameters, fixtures);
-    }
 
     static String sessionOf(WebDriver driver) {
         return ((RemoteWebDriver) driver).getSessionId().toString();

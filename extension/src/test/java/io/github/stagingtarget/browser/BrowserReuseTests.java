@@ -7,50 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.BrowserReuse;
 import io.github.stagingtarget.StagingTarget;
-import io.github.stagingtarget.testsupport.TestPages;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.openqa.selenium.WebDriver;
 
 /** Where a browser is shared, where it is quit, and that none outlives the run. */
-class BrowserReuseTests {
+class BrowserReuseTests extends BrowserKitSupport {
 
-    private static TestPages pages;
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void servePages() {
-        pages = TestPages.start();
-    }
-
-    @AfterAll
-    static void stopPages() {
-        pages.close();
-    }
-
-    @AfterEach
-    void everyBrowserIsQuit() {
-        BrowserFixtures.assertNoBrowserProcessLeft();
-    }
 
     @Test
     void perClassSharesOneBrowserWithinAClassAndNotAcrossClasses() {
         EngineExecutionResults results =
-                BrowserFixtures.run(pages, dir, "reuse = per-class", FirstTestCase.class, SecondTestCase.class);
+                run("reuse = per-class", FirstTestCase.class, SecondTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
         Map<String, String> sessions = reported(results, "session");
@@ -64,7 +40,7 @@ class BrowserReuseTests {
     @Test
     void perRunSharesOneBrowserAcrossClasses() {
         EngineExecutionResults results =
-                BrowserFixtures.run(pages, dir, "reuse = per-run", FirstTestCase.class, SecondTestCase.class);
+                run("reuse = per-run", FirstTestCase.class, SecondTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
         assertThat(new HashSet<>(reported(results, "session").values())).hasSize(1);
@@ -72,7 +48,7 @@ class BrowserReuseTests {
 
     @Test
     void annotationOverridesTheConfiguredPolicyWithANewBrowserPerTest() {
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir, "reuse = per-run", PerTestTestCase.class);
+        EngineExecutionResults results = run("reuse = per-run", PerTestTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
         Map<String, String> sessions = reported(results, "session");
@@ -81,7 +57,7 @@ class BrowserReuseTests {
 
     @Test
     void parallelTestsOfOneClassGetABrowserEach() {
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir, "reuse = per-class", Map.of(
+        EngineExecutionResults results = run("reuse = per-class", Map.of(
                 "junit.jupiter.execution.parallel.enabled", "true",
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"),

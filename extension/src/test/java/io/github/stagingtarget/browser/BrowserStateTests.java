@@ -7,49 +7,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
-import io.github.stagingtarget.testsupport.TestPages;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 
 /** A reused browser starts each test as if it were new. */
-class BrowserStateTests {
+class BrowserStateTests extends BrowserKitSupport {
 
-    private static TestPages pages;
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void servePages() {
-        pages = TestPages.start();
-    }
-
-    @AfterAll
-    static void stopPages() {
-        pages.close();
-    }
-
-    @AfterEach
-    void everyBrowserIsQuit() {
-        BrowserFixtures.assertNoBrowserProcessLeft();
-    }
 
     @Test
     void cookiesStorageAndWindowsOfOneTestAreGoneInTheNext() {
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir, "reuse = per-class", StateTestCase.class);
+        EngineExecutionResults results = run("reuse = per-class", StateTestCase.class);
 
         assertStartedClean(results);
     }

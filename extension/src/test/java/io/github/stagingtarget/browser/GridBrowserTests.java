@@ -2,18 +2,13 @@ package io.github.stagingtarget.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.stagingtarget.testsupport.TestPages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -24,24 +19,10 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 @EnabledIfSystemProperty(named = GridBrowserTests.GRID_URL, matches = "https?://.+",
         disabledReason = "no Selenium Grid: start one with `.ci/selenium-grid.sh start` and run with "
                 + "-Dstagingtarget.grid-url=http://127.0.0.1:4444")
-class GridBrowserTests {
+class GridBrowserTests extends BrowserKitSupport {
 
     static final String GRID_URL = "stagingtarget.grid-url";
 
-    private static TestPages pages;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void servePages() {
-        pages = TestPages.start();
-    }
-
-    @AfterAll
-    static void stopPages() {
-        pages.close();
-    }
 
     private static String grid() {
         return System.getProperty(GRID_URL);
@@ -50,7 +31,7 @@ class GridBrowserTests {
     @Test
     void reusedRemoteBrowserIsClearedBetweenTestsAndQuitAfterTheClass() throws Exception {
         // The binary is a path on the grid's node; the grid runs on this machine here.
-        EngineExecutionResults results = BrowserFixtures.run(pages, dir, "reuse = per-class, remote-url = \""
+        EngineExecutionResults results = run("reuse = per-class, remote-url = \""
                 + grid() + "\", binary = \"/usr/bin/chromium\"", BrowserStateTests.StateTestCase.class);
 
         BrowserStateTests.assertStartedClean(results);
