@@ -40,6 +40,10 @@ final class ConfigReader {
         return config.hasPath(relativeKey);
     }
 
+    ConfigValue value(String relativeKey) {
+        return config.getValue(relativeKey);
+    }
+
     String string(String relativeKey, String expected) {
         requirePresent(relativeKey, expected);
         ConfigValue value = config.getValue(relativeKey);

@@ -87,8 +87,8 @@ public final class StagingTargetConfig {
         boolean local = target.bool("local");
         Optional<LaunchSpec> launch = launch(target, name);
         String baseUrl = baseUrl(target, launch);
-        return new TargetDefinition(
-                name, local, baseUrl, paths(target), ready(target), version(target), launch, origin);
+        return new TargetDefinition(name, local, baseUrl, paths(target), ready(target), version(target), launch,
+                origin, BrowserSpecReader.read(target));
     }
 
     /**

@@ -15,7 +15,8 @@ public record TargetDefinition(
         ReadySpec ready,
         VersionSpec version,
         Optional<LaunchSpec> launch,
-        String origin) {
+        String origin,
+        BrowserSpec browser) {
 
     public boolean needsPort() {
         return baseUrl.contains(LaunchSpec.PORT_PLACEHOLDER);

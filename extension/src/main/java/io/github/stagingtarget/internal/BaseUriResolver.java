@@ -1,6 +1,7 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.net.URI;
 
 /** Injects the target's base {@link URI}. */
@@ -12,7 +13,7 @@ final class BaseUriResolver implements TypedResolver {
     }
 
     @Override
-    public Object resolve(ConfiguredTarget target) {
+    public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return target.baseUri();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Injects a fresh REST Assured {@code RequestSpecification} preset with the target's base URI. REST Assured
@@ -17,7 +18,7 @@ final class RequestSpecificationResolver implements TypedResolver {
     }
 
     @Override
-    public Object resolve(ConfiguredTarget target) {
+    public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return RestAssuredSpecs.forTarget(target);
     }
 }

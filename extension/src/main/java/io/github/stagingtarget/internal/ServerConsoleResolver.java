@@ -13,12 +13,7 @@ final class ServerConsoleResolver implements TypedResolver {
     }
 
     @Override
-    public Object resolve(ConfiguredTarget target) {
-        throw new IllegalStateException("The server console needs the extension context");
-    }
-
-    @Override
-    public Object resolve(ConfiguredTarget target, ExtensionContext context) {
+    public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return ServerStore.console(context);
     }
 }

@@ -13,12 +13,7 @@ final class SessionsResolver implements TypedResolver {
     }
 
     @Override
-    public Object resolve(ConfiguredTarget target) {
-        throw new IllegalStateException("Sessions need the extension context");
-    }
-
-    @Override
-    public Object resolve(ConfiguredTarget target, ExtensionContext context) {
+    public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return ServerStore.sessions(context);
     }
 }

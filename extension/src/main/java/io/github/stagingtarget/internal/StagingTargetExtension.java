@@ -5,9 +5,11 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Wires {@code @StagingTarget} into JUnit: resolves (and launches) the target before the first test of a
@@ -16,12 +18,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
  */
-public final class StagingTargetExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, ParameterResolver {
+public final class StagingTargetExtension implements BeforeAllCallback, BeforeEachCallback,
+        AfterTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler,
+        LifecycleMethodExecutionExceptionHandler {
 
     private static final List<TypedResolver> RESOLVERS = List.of(
             new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver(),
-            new ServerConsoleResolver(), new SessionsResolver());
+            new ServerConsoleResolver(), new SessionsResolver(), new BrowserResolver());
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -34,6 +37,7 @@ public final class StagingTargetExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        BrowserLifecycle.beforeEach(context);
         FixtureLifecycle.beforeEach(context);
         ServerLogCapture.beforeEach(context);
     }
@@ -55,6 +59,20 @@ public final class StagingTargetExtension
                 .filter(candidate -> candidate.supports(type))
                 .findFirst()
                 .orElseThrow(() -> new ParameterResolutionException("No StagingTarget resolver for " + type.getName()));
-        return resolver.resolve(TargetStore.target(context), context);
+        return resolver.resolve(TargetStore.target(context), context, type);
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        // Runs before @AfterEach, which might change the page: this is the page as the test left it.
+        BrowserLifecycle.publishEvidence(context, failure);
+        throw failure;
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+            throws Throwable {
+        BrowserLifecycle.publishEvidence(context, failure);
+        throw failure;
     }
 }

@@ -2,6 +2,7 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Injects the {@link Target} itself. */
 final class TargetResolver implements TypedResolver {
@@ -12,7 +13,7 @@ final class TargetResolver implements TypedResolver {
     }
 
     @Override
-    public Object resolve(ConfiguredTarget target) {
+    public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return target;
     }
 }

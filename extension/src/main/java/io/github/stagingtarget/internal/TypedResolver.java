@@ -3,15 +3,15 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Resolves parameters of one type from the live target. */
+/** Resolves parameters of one type (or a few related types) for the live target. */
 interface TypedResolver {
 
     boolean supports(Class<?> type);
 
-    Object resolve(ConfiguredTarget target);
-
-    /** For resolvers that need run-wide state beyond the target, such as the server console. */
-    default Object resolve(ConfiguredTarget target, ExtensionContext context) {
-        return resolve(target);
-    }
+    /**
+     * @param context the context asking; values tied to a test's scope (a browser) or to run-wide state
+     *     beyond the target (the server console) are found through it
+     * @param type the declared parameter type, one that {@link #supports} accepted
+     */
+    Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type);
 }

@@ -17,7 +17,8 @@ class ConfiguredTargetTests {
         Map<String, PathTemplate> templates = new java.util.HashMap<>();
         paths.forEach((name, template) -> templates.put(name, PathTemplate.parse(name, template, "paths." + name, "test.conf: 1")));
         return ConfiguredTarget.of(new TargetDefinition("staging", false, baseUrl, templates,
-                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "test.conf: 1"));
+                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "test.conf: 1",
+                null)); // URLs never look at the browser
     }
 
     private final ConfiguredTarget staging = target("https://staging.example.com/app/",
@@ -88,7 +89,7 @@ class ConfiguredTargetTests {
     @Test
     void portIsFilledIntoTheBaseUrl() {
         TargetDefinition definition = new TargetDefinition("local", true, "http://127.0.0.1:{port}/", Map.of(),
-                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "x");
+                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "x", null);
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
     }

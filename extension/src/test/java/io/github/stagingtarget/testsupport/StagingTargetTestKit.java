@@ -2,12 +2,8 @@ package io.github.stagingtarget.testsupport;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.platform.engine.OutputDirectoryCreator;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -27,18 +23,16 @@ public final class StagingTargetTestKit {
     /** Like {@link #run(Path, String, Class[])}, with published files written below {@code outputDirectory}. */
     public static EngineExecutionResults run(Path config, String target, Path outputDirectory, Class<?>... testClasses) {
         return builder(config, testClasses).configurationParameter("target", target)
-                .outputDirectoryCreator(new OutputDirectoryCreator() {
-                    @Override
-                    public Path getRootDirectory() {
-                        return outputDirectory;
-                    }
+                .outputDirectoryCreator(new OutputDirectories(outputDirectory))
+                .execute();
+    }
 
-                    @Override
-                    public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
-                        return Files.createDirectories(outputDirectory.resolve(
-                                Integer.toHexString(descriptor.getUniqueId().toString().hashCode())));
-                    }
-                })
+    /** With extra configuration parameters, such as JUnit's parallel execution settings. */
+    public static EngineExecutionResults run(
+            Path config, String target, java.util.Map<String, String> parameters, Class<?>... testClasses) {
+        return builder(config, testClasses).configurationParameter("target", target)
+                .configurationParameters(parameters)
+                .outputDirectoryCreator(new OutputDirectories(config.resolveSibling("outputs")))
                 .execute();
     }
 

@@ -1,0 +1,134 @@
+package io.github.stagingtarget.browser;
+
+import io.github.stagingtarget.Browser;
+import io.github.stagingtarget.Target;
+import io.github.stagingtarget.config.BrowserSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
+
+/**
+ * One started browser: hands out its driver, clears it between tests when it is reused, saves evidence
+ * of a failure, and quits on {@link #close()} (which also stops the driver process it started).
+ *
+ * <p>Not API: the extension keeps sessions in JUnit's stores and closes them on the reuse boundary.
+ */
+public final class BrowserSession implements AutoCloseable {
+
+    private static final String BLANK = "about:blank";
+    private static final String CLEAR_PAGE_STORAGE = "var url = window.location.href;"
+            + " try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) {} return url;";
+
+    private final WebDriver driver;
+    private final BrowserSpec spec;
+    /** Origins whose storage must be cleared; reads and writes come from the test's thread and the closer. */
+    private final Set<String> origins = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+
+    private BrowserSession(WebDriver driver, BrowserSpec spec) {
+        this.driver = driver;
+        this.spec = spec;
+    }
+
+    /**
+     * Starts the browser {@code spec} describes.
+     *
+     * @throws BrowserException naming what was looked for and how to install it
+     */
+    public static BrowserSession start(BrowserSpec spec, String targetName) {
+        return new BrowserSession(new DriverFactory(ExecutableFinder.fromEnvironment()).start(spec, targetName), spec);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** A navigation helper for {@code target}, sharing this session's driver. */
+    public Browser browserFor(Target target) {
+        visited(target.baseUri());
+        return new TargetBrowser(this, target);
+    }
+
+    void visited(URI uri) {
+        origin(uri.toString()).ifPresent(origins::add);
+    }
+
+    /**
+     * Makes a reused browser look new: one window at {@code about:blank}, no cookies, no local or session
+     * storage for the origins it has been seen on.
+     */
+    public void reset() {
+        List<String> handles = new ArrayList<>(driver.getWindowHandles());
+        for (String handle : handles.subList(1, handles.size())) {
+            driver.switchTo().window(handle);
+            origin(driver.getCurrentUrl()).ifPresent(origins::add);
+            driver.close();
+        }
+        if (handles.size() > 1) {
+            driver.switchTo().window(handles.get(0));
+        }
+        // One round trip: where the page is, and its session storage, which lives in the tab and has no
+        // DevTools command of its own.
+        String current = String.valueOf(((JavascriptExecutor) driver).executeScript(CLEAR_PAGE_STORAGE));
+        origin(current).ifPresent(origins::add);
+        if (driver instanceof HasCdp cdp) {
+            if (!BLANK.equals(current)) {
+                cdp.executeCdpCommand("Page.navigate", Map.of("url", BLANK));
+            }
+            // Every origin's cookies, even of pages reached by clicking a link; storage of the origins seen.
+            cdp.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            for (String origin : snapshotOrigins()) {
+                cdp.executeCdpCommand("Storage.clearDataForOrigin", Map.of(
+                        "origin", origin, "storageTypes", "local_storage,indexeddb,cache_storage,service_workers"));
+            }
+        } else {
+            // Plain WebDriver only reaches the cookies and storage of the loaded page: visit each origin.
+            for (String origin : snapshotOrigins()) {
+                driver.get(origin + "/");
+                driver.manage().deleteAllCookies();
+                ((JavascriptExecutor) driver).executeScript(CLEAR_PAGE_STORAGE);
+            }
+            driver.get(BLANK);
+        }
+    }
+
+    /**
+     * Saves URL, screenshot, page source and (Chromium) console log into {@code directory}. Problems are
+     * added to {@code failure} as suppressed exceptions, never thrown.
+     *
+     * @return the files written
+     */
+    public List<Path> captureEvidence(Path directory, Throwable failure) {
+        return Evidence.capture(driver, directory, failure);
+    }
+
+    public BrowserSpec spec() {
+        return spec;
+    }
+
+    private List<String> snapshotOrigins() {
+        synchronized (origins) {
+            return List.copyOf(origins);
+        }
+    }
+
+    private static java.util.Optional<String> origin(String url) {
+        if (url == null || !url.startsWith("http")) {
+            return java.util.Optional.empty();
+        }
+        URI uri = URI.create(url);
+        return java.util.Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
+    }
+
+    /** Quits the browser; the driver process Selenium started for it stops with it. */
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

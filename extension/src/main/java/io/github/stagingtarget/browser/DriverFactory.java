@@ -1,0 +1,225 @@
+package io.github.stagingtarget.browser;
+
+import io.github.stagingtarget.config.BrowserSpec;
+import io.github.stagingtarget.config.BrowserSpec.ConfiguredPath;
+import java.io.OutputStream;
+import java.net.MalformedURLException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.firefox.FirefoxDriver;
+import org.openqa.selenium.firefox.FirefoxOptions;
+import org.openqa.selenium.firefox.GeckoDriverService;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.remote.AbstractDriverOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
+
+/**
+ * Starts the browser a {@link BrowserSpec} describes. Offline first: an explicit path from the
+ * configuration, else the driver and browser on {@code PATH} (Debian's {@code /usr/bin/chromedriver} and
+ * {@code /usr/bin/chromium}), and only then Selenium Manager, which downloads drivers and needs internet.
+ */
+final class DriverFactory {
+
+    /**
+     * Always passed to Chromium. {@code --no-sandbox}: Chromium refuses to start as root, as in containers
+     * and CI, and a test browser only visits the application under test. The others keep a test run from
+     * phoning home or updating components, which is slow offline and makes runs differ.
+     */
+    static final List<String> CHROMIUM_ARGUMENTS = List.of("--no-sandbox", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    static final List<String> CHROMIUM_HEADLESS = List.of("--headless=new", "--disable-gpu");
+
+    private static final List<String> CHROMIUM_BINARIES =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+    private static final List<String> CHROME_BINARIES =
+            List.of("google-chrome", "google-chrome-stable", "chromium", "chromium-browser");
+    private static final List<String> FIREFOX_BINARIES = List.of("firefox", "firefox-esr");
+
+    private final ExecutableFinder finder;
+
+    DriverFactory(ExecutableFinder finder) {
+        this.finder = finder;
+    }
+
+    WebDriver start(BrowserSpec spec, String targetName) {
+        if (spec.remoteUrl().isPresent()) {
+            return startRemote(spec, targetName);
+        }
+        Optional<Path> binary = local(spec.binary(), "browser");
+        Optional<Path> driver = local(spec.driver(), "driver");
+        return spec.kind() == BrowserSpec.Kind.CHROMIUM
+                ? startChromium(spec, targetName, binary, driver)
+                : startFirefox(spec, targetName, binary, driver);
+    }
+
+    private WebDriver startChromium(BrowserSpec spec, String targetName, Optional<Path> configuredBinary,
+            Optional<Path> configuredDriver) {
+        Optional<Path> binary = configuredBinary.or(() -> finder.find(
+                spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES));
+        Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("chromedriver")));
+        ChromeOptions options = chromiumOptions(spec);
+        binary.ifPresent(path -> options.setBinary(path.toFile()));
+        Looked looked = new Looked(spec, targetName, binary, driver, "chromedriver",
+                String.join(", ", spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES),
+                "apt-get install chromium chromium-driver");
+        try {
+            if (driver.isEmpty()) {
+                return new ChromeDriver(options); // Selenium Manager
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(driver.get().toFile())
+                    .usingAnyFreePort()
+                    .withLogOutput(OutputStream.nullOutputStream())
+                    .build();
+            return new ChromeDriver(service, options);
+        } catch (WebDriverException | IllegalStateException e) {
+            throw looked.failure(e);
+        }
+    }
+
+    private WebDriver startFirefox(BrowserSpec spec, String targetName, Optional<Path> configuredBinary,
+            Optional<Path> configuredDriver) {
+        Optional<Path> binary = configuredBinary.or(() -> finder.find(FIREFOX_BINARIES));
+        Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("geckodriver")));
+        FirefoxOptions options = firefoxOptions(spec);
+        binary.ifPresent(options::setBinary);
+        Looked looked = new Looked(spec, targetName, binary, driver, "geckodriver", String.join(", ", FIREFOX_BINARIES),
+                "apt-get install firefox-esr, and geckodriver from https://github.com/mozilla/geckodriver/releases");
+        try {
+            if (driver.isEmpty()) {
+                return new FirefoxDriver(options); // Selenium Manager
+            }
+            GeckoDriverService service = new GeckoDriverService.Builder()
+                    .usingDriverExecutable(driver.get().toFile())
+                    .usingAnyFreePort()
+                    .withLogOutput(OutputStream.nullOutputStream())
+                    .build();
+            return new FirefoxDriver(service, options);
+        } catch (WebDriverException | IllegalStateException e) {
+            throw looked.failure(e);
+        }
+    }
+
+    /** On a grid the paths name files on the grid's node, so they are passed on unchecked. */
+    private static WebDriver startRemote(BrowserSpec spec, String targetName) {
+        AbstractDriverOptions<?> options;
+        if (spec.kind() == BrowserSpec.Kind.CHROMIUM) {
+            ChromeOptions chrome = chromiumOptions(spec);
+            spec.binary().ifPresent(path -> chrome.setBinary(path.path().toString()));
+            options = chrome;
+        } else {
+            FirefoxOptions firefox = firefoxOptions(spec);
+            spec.binary().ifPresent(path -> firefox.setBinary(path.path().toString()));
+            options = firefox;
+        }
+        try {
+            return new RemoteWebDriver(spec.remoteUrl().orElseThrow().toURL(), options);
+        } catch (MalformedURLException | WebDriverException e) {
+            throw new BrowserException("Could not start " + spec.name() + " for target '" + targetName
+                    + "' on the Selenium Grid at " + Redactor.url(spec.remoteUrl().orElseThrow().toString())
+                    + " (browser.remote-url, " + spec.origin() + "): " + firstLine(e)
+                    + ". Check that the grid is running (GET /status answers \"ready\": true) and has a node for "
+                    + spec.name() + ".", e);
+        }
+    }
+
+    static ChromeOptions chromiumOptions(BrowserSpec spec) {
+        ChromeOptions options = new ChromeOptions();
+        List<String> arguments = new ArrayList<>(CHROMIUM_ARGUMENTS);
+        if (spec.headless()) {
+            arguments.addAll(CHROMIUM_HEADLESS);
+        }
+        spec.windowSize().ifPresent(size -> arguments.add("--window-size=" + size.width() + "," + size.height()));
+        arguments.addAll(spec.arguments());
+        options.addArguments(arguments);
+        // Lets a failed test's evidence include what the page logged to the console.
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        options.setPageLoadTimeout(spec.pageLoadTimeout());
+        options.setScriptTimeout(spec.scriptTimeout());
+        return options;
+    }
+
+    static FirefoxOptions firefoxOptions(BrowserSpec spec) {
+        FirefoxOptions options = new FirefoxOptions();
+        List<String> arguments = new ArrayList<>();
+        if (spec.headless()) {
+            arguments.add("-headless");
+        }
+        spec.windowSize().ifPresent(size -> {
+            arguments.add("--width=" + size.width());
+            arguments.add("--height=" + size.height());
+        });
+        arguments.addAll(spec.arguments());
+        options.addArguments(arguments);
+        options.setPageLoadTimeout(spec.pageLoadTimeout());
+        options.setScriptTimeout(spec.scriptTimeout());
+        return options;
+    }
+
+    /** An explicitly configured file must exist: a typo must not fall back silently to another browser. */
+    private static Optional<Path> local(Optional<ConfiguredPath> configured, String what) {
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfiguredPath path = configured.get();
+        if (!Files.isRegularFile(path.path()) || !Files.isExecutable(path.path())) {
+            throw new BrowserException(path.origin() + ": " + path.key() + ": expected the path of an executable "
+                    + what + ", but " + path.path().toAbsolutePath()
+                    + (Files.exists(path.path()) ? " is not an executable file" : " does not exist")
+                    + ". Correct the path, or remove the key to use the one on PATH.");
+        }
+        return Optional.of(path.path());
+    }
+
+    /** What discovery found, to explain a failed start. */
+    private final class Looked {
+        private final BrowserSpec spec;
+        private final String targetName;
+        private final Optional<Path> binary;
+        private final Optional<Path> driver;
+        private final String driverName;
+        private final String binaryNames;
+        private final String install;
+
+        Looked(BrowserSpec spec, String targetName, Optional<Path> binary, Optional<Path> driver, String driverName,
+                String binaryNames, String install) {
+            this.spec = spec;
+            this.targetName = targetName;
+            this.binary = binary;
+            this.driver = driver;
+            this.driverName = driverName;
+            this.binaryNames = binaryNames;
+            this.install = install;
+        }
+
+        BrowserException failure(RuntimeException e) {
+            String driverPart = driver.map(path -> "driver " + path)
+                    .orElse("no " + driverName + " (browser.driver is not set, none on " + finder.describe()
+                            + ", and Selenium Manager, which needs internet, could not provide one)");
+            String binaryPart = binary.map(path -> "browser " + path)
+                    .orElse("no browser binary (browser.binary is not set and none of " + binaryNames + " is on PATH)");
+            return new BrowserException("Could not start " + spec.name() + " for target '" + targetName + "' with "
+                    + driverPart + " and " + binaryPart + ": " + firstLine(e) + ". Install them (Debian/Ubuntu: "
+                    + install + "), or set browser.driver and browser.binary (browser block at " + spec.origin()
+                    + ").", e);
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.stagingtarget.config;
+
+import com.typesafe.config.ConfigObject;
+import io.github.stagingtarget.BrowserReuse;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads and validates a target's {@code browser} block; kept apart from the target's other keys. */
+final class BrowserSpecReader {
+
+    static final String BLOCK = "browser";
+
+    private static final Set<String> KEYS = Set.of("name", "headless", "window-size", "arguments", "binary",
+            "driver", "page-load-timeout", "script-timeout", "remote-url", "reuse", "evidence-dir");
+    private static final Pattern WINDOW_SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
+
+    private BrowserSpecReader() {}
+
+    static BrowserSpec read(ConfigReader target) {
+        if (!target.has(BLOCK) || !(target.value(BLOCK) instanceof ConfigObject block)) {
+            throw target.problem(BLOCK, "an object such as browser { name = chromium, headless = true }");
+        }
+        ConfigReader browser = target.child(BLOCK);
+        // A typo such as `headles = false` would otherwise be ignored silently and the default would win.
+        for (String key : new TreeSet<>(block.keySet())) {
+            if (!KEYS.contains(key)) {
+                throw browser.problem(key, "one of the browser keys " + new TreeSet<>(KEYS)
+                        + " (see docs/browser.md)");
+            }
+        }
+        String name = browser.string("name", "chrome, chromium or firefox").trim().toLowerCase(Locale.ROOT);
+        BrowserSpec.Kind kind = switch (name) {
+            case "chrome", "chromium" -> BrowserSpec.Kind.CHROMIUM;
+            case "firefox" -> BrowserSpec.Kind.FIREFOX;
+            default -> throw browser.problem("name", "chrome, chromium or firefox");
+        };
+        return new BrowserSpec(
+                kind,
+                name,
+                browser.bool("headless"),
+                windowSize(browser),
+                browser.stringList("arguments"),
+                path(browser, "binary"),
+                path(browser, "driver"),
+                browser.duration("page-load-timeout"),
+                browser.duration("script-timeout"),
+                remoteUrl(browser),
+                reuse(browser),
+                Path.of(browser.string("evidence-dir", "a directory path such as target/staging-target-reports")),
+                ConfigReader.describe(block));
+    }
+
+    private static Optional<BrowserSpec.WindowSize> windowSize(ConfigReader browser) {
+        String expected = "WIDTHxHEIGHT such as \"1280x800\", or \"\" for the browser's default";
+        String raw = browser.string("window-size", expected).trim();
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher matcher = WINDOW_SIZE.matcher(raw);
+        if (!matcher.matches()) {
+            throw browser.problem("window-size", expected);
+        }
+        return Optional.of(new BrowserSpec.WindowSize(
+                Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+    }
+
+    private static Optional<BrowserSpec.ConfiguredPath> path(ConfigReader browser, String key) {
+        return browser.optionalString(key, "a file path such as /usr/bin/chromedriver")
+                .map(String::trim)
+                .filter(value -> !value.isEmpty())
+                .map(value -> new BrowserSpec.ConfiguredPath(Path.of(value), browser.key(key), browser.origin(key)));
+    }
+
+    private static Optional<URI> remoteUrl(ConfigReader browser) {
+        String expected = "the http(s) URL of a Selenium Grid such as http://127.0.0.1:4444/";
+        Optional<String> raw = browser.optionalString("remote-url", expected).map(String::trim)
+                .filter(value -> !value.isEmpty());
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(raw.get());
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw browser.problem("remote-url", expected);
+            }
+            return Optional.of(uri);
+        } catch (URISyntaxException e) {
+            throw browser.problem("remote-url", expected, e);
+        }
+    }
+
+    private static BrowserReuse.Policy reuse(ConfigReader browser) {
+        List<String> names = Arrays.stream(BrowserReuse.Policy.values())
+                .map(BrowserReuse.Policy::configName)
+                .collect(Collectors.toList());
+        String expected = String.join(", ", names);
+        String raw = browser.string("reuse", expected).trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(BrowserReuse.Policy.values())
+                .filter(policy -> policy.configName().equals(raw))
+                .findFirst()
+                .orElseThrow(() -> browser.problem("reuse", expected));
+    }
+}

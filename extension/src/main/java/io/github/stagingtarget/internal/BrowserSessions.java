@@ -1,0 +1,111 @@
+package io.github.stagingtarget.internal;
+
+import io.github.stagingtarget.Browser;
+import io.github.stagingtarget.BrowserReuse;
+import io.github.stagingtarget.browser.BrowserException;
+import io.github.stagingtarget.browser.BrowserSession;
+import io.github.stagingtarget.config.BrowserSpec;
+import io.github.stagingtarget.config.ConfiguredTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.openqa.selenium.WebDriverException;
+
+/**
+ * The JUnit side of browsers: creates sessions in the store {@link BrowserScope} picks, clears reused ones
+ * before each test, and publishes a failed test's evidence. Links Selenium, so it is only loaded once a
+ * browser exists or is asked for.
+ */
+final class BrowserSessions {
+
+    private BrowserSessions() {}
+
+    static Object resolve(Class<?> type, ConfiguredTarget target, ExtensionContext context) {
+        BrowserSpec spec = target.definition().browser();
+        Store store = BrowserScope.owner(context, BrowserScope.policy(context));
+        BrowserSession session;
+        try {
+            session = store.getOrComputeIfAbsent(
+                    BrowserScope.key(), key -> BrowserSession.start(spec, target.name()), BrowserSession.class);
+        } catch (BrowserException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
+        BrowserScope.lease(context, session);
+        Browser browser = session.browserFor(target);
+        return type == Browser.class ? browser : browser.driver();
+    }
+
+    /** A browser that cannot be cleared (crashed, hung on an alert) is quit; the next test gets a new one. */
+    static void resetForNextTest(ExtensionContext context, Object existing) {
+        BrowserSession session = (BrowserSession) existing;
+        try {
+            session.reset();
+        } catch (WebDriverException e) {
+            BrowserScope.owner(context, BrowserScope.policy(context)).remove(BrowserScope.key());
+            try {
+                session.close();
+            } catch (WebDriverException quitFailure) {
+                e.addSuppressed(quitFailure);
+            }
+            context.publishReportEntry("staging-target.browser",
+                    "Replaced a reused browser that could not be cleared: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    static void publishEvidence(ExtensionContext context, Object existing, Throwable failure) {
+        BrowserSession session = (BrowserSession) existing;
+        Path directory = uniqueDirectory(session.spec().evidenceDirectory()
+                .resolve(safe(context.getRequiredTestClass().getName()))
+                .resolve(safe(testName(context))));
+        List<Path> files = session.captureEvidence(directory, failure);
+        for (Path file : files) {
+            try {
+                context.publishFile(file.getFileName().toString(), mediaType(file),
+                        published -> Files.copy(file, published, StandardCopyOption.REPLACE_EXISTING));
+            } catch (RuntimeException e) {
+                failure.addSuppressed(new BrowserException("Could not publish " + file + " to the test report", e));
+            }
+        }
+        if (!files.isEmpty()) {
+            context.publishReportEntry("staging-target.evidence", directory.toAbsolutePath().toString());
+        }
+    }
+
+    private static String testName(ExtensionContext context) {
+        String method = context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("class");
+        String display = context.getDisplayName();
+        // Parameterized and repeated invocations share a method name; their display names tell them apart.
+        return display.startsWith(method + "(") ? method : method + "-" + display;
+    }
+
+    private static Path uniqueDirectory(Path directory) {
+        Path candidate = directory;
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = directory.resolveSibling(directory.getFileName() + "-" + n);
+        }
+        return candidate;
+    }
+
+    private static String safe(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._$-]+", "_");
+        return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
+    }
+
+    private static MediaType mediaType(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return MediaType.IMAGE_PNG;
+        }
+        if (name.endsWith(".html")) {
+            return MediaType.parse("text/html; charset=UTF-8");
+        }
+        return MediaType.TEXT_PLAIN_UTF_8;
+    }
+
+}
