@@ -35,6 +35,7 @@ final class CommandLine {
             Commands, several of which may be chained with a lone '+': they run in order in one process on one
             database connection, and the chain stops at the first failure.
               serve                 run the web server until stopped (the default; must come last)
+              db migrate            create the schema if it is missing, touch no data (what a deploy runs)
               db reset              delete all data, keep the schema, restart the id counters
               db seed FILE          load a JSON fixture such as {"users": [{"email": "edith@example.com"}],
                                     "lists": [{"id": 1, "owner": "edith@example.com", "items": ["Buy milk"]}]}
@@ -185,6 +186,11 @@ final class CommandLine {
                 }
                 return new Step(display, true, this::serve);
             case "db":
+                if (words.size() >= 2 && words.get(1).equals("migrate")) {
+                    arguments(words, 2, "db migrate");
+                    // Opening the store ensures the schema (see Context.store()), which is all a migration is here.
+                    return new Step(display, true, context -> context.store());
+                }
                 if (words.size() >= 2 && words.get(1).equals("reset")) {
                     arguments(words, 2, "db reset");
                     return new Step(display, true, context -> context.store().reset());
@@ -194,7 +200,7 @@ final class CommandLine {
                     Fixture fixture = Fixture.read(Path.of(words.get(2)));
                     return new Step(display, true, context -> context.store().seed(fixture));
                 }
-                throw new UsageException("db needs a subcommand: db reset, or db seed FILE");
+                throw new UsageException("db needs a subcommand: db migrate, db reset, or db seed FILE");
             case "create-session":
                 arguments(words, 2, "create-session EMAIL");
                 String email = words.get(1);

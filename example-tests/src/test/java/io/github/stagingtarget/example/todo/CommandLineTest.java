@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.stagingtarget.example.todo.RunningApp.CliResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,29 @@ class CommandLineTest {
     @AfterEach
     void stopApp() {
         app.close();
+    }
+
+    @Test
+    void migrateCreatesTheSchemaOnAnEmptyDatabaseAndKeepsExistingData() throws Exception {
+        String freshUrl = "jdbc:h2:mem:migrate-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        Map<String, String> fresh = Map.of("TODO_JDBC_URL", freshUrl);
+        app.postJson("/api/lists/", "{\"items\": [\"keep me\"]}");
+
+        CliResult empty = RunningApp.cli(fresh, "db", "migrate");
+        CliResult again = RunningApp.cli(fresh, "db", "migrate");
+        CliResult existing = app.cli("db", "migrate");
+
+        assertThat(empty.status()).as(empty.err()).isZero();
+        assertThat(empty.out()).isEmpty();
+        assertThat(again.status()).as(again.err()).isZero();
+        try (var connection = DriverManager.getConnection(freshUrl);
+             var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM lists")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isZero();
+        }
+        assertThat(existing.status()).as(existing.err()).isZero();
+        assertThat(app.get("/api/lists").body()).contains("keep me");
+        assertThat(app.cli("db", "migrate", "now").status()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# hostctl.sh ENV start|stop|status [nginx|sshd|app|all] — start, stop or report the pieces of an ENV host.
+#
+# CI injects faults with it (`hostctl.sh staging stop nginx` → connections to :8080 are refused), and
+# provision.sh and teardown.sh use it so that there is one way to start and stop each piece.
+# `start all` starts sshd, then the app (if something is deployed), then nginx; `stop all` goes the other way.
+# status prints one line per piece and exits 0 only if every piece asked about runs (3 otherwise, as LSB).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$here/lib.sh"
+
+[[ $# -ge 2 && $# -le 3 ]] || die "usage: $0 staging|production start|stop|status [nginx|sshd|app|all]"
+env_settings "$1"
+action=$2
+piece=${3:-all}
+require_root
+
+# Fails with a clear message when another program already holds our port (a leftover, or a clash).
+wait_port_open() {
+  local what=$1 port=$2 pidfile=$3 i
+  for ((i = 0; i < 100; i++)); do
+    port_open "$port" && return 0
+    pid_alive "$pidfile" || break
+    sleep 0.1
+  done
+  die "$what did not open $LISTEN_ADDRESS:$port; see ${4:-its log}"
+}
+
+sshd_start() {
+  if pid_alive "$SSHD_PID"; then
+    echo "sshd: already running (pid $(<"$SSHD_PID"))"
+    return 0
+  fi
+  [[ -f $SSHD_CONF ]] || die "no $SSHD_CONF: run provision.sh $ENV_NAME first"
+  port_open "$SSH_PORT" && die "port $SSH_PORT is taken by another process; not starting sshd"
+  # sshd's privilege separation needs this directory; without systemd nothing creates it after a reboot.
+  install -d -m 755 /run/sshd
+  /usr/sbin/sshd -f "$SSHD_CONF" -E "$SSHD_LOG"
+  wait_port_open sshd "$SSH_PORT" "$SSHD_PID" "$SSHD_LOG"
+  echo "sshd: started (pid $(<"$SSHD_PID"), $LISTEN_ADDRESS:$SSH_PORT)"
+}
+
+sshd_stop() {
+  # Only the listener: sessions already open end on their own (or by teardown.sh), as on a real host.
+  start-stop-daemon --stop --quiet --oknodo --pidfile "$SSHD_PID" --exec /usr/sbin/sshd --retry TERM/10/KILL/5
+  rm -f "$SSHD_PID"
+  wait_port_closed "$SSH_PORT" 10 || die "something still listens on $SSH_PORT"
+  echo "sshd: stopped"
+}
+
+sshd_status() {
+  if pid_alive "$SSHD_PID"; then
+    echo "sshd: running (pid $(<"$SSHD_PID"), $LISTEN_ADDRESS:$SSH_PORT)"
+  else
+    echo "sshd: stopped"
+    return 3
+  fi
+}
+
+nginx_start() {
+  if pid_alive "$NGINX_PID"; then
+    echo "nginx: already running (pid $(<"$NGINX_PID"))"
+    return 0
+  fi
+  [[ -f $NGINX_CONF ]] || die "no $NGINX_CONF: run provision.sh $ENV_NAME first"
+  port_open "$HTTP_PORT" && die "port $HTTP_PORT is taken by another process; not starting nginx"
+  nginx -c "$NGINX_CONF"
+  wait_port_open nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
+  echo "nginx: started (pid $(<"$NGINX_PID"), $BASE_URL/)"
+}
+
+nginx_stop() {
+  # QUIT: finish the requests in flight, then exit; TERM and KILL only if that hangs.
+  start-stop-daemon --stop --quiet --oknodo --pidfile "$NGINX_PID" --exec /usr/sbin/nginx \
+    --retry QUIT/10/TERM/5/KILL/5
+  rm -f "$NGINX_PID"
+  wait_port_closed "$HTTP_PORT" 10 || die "something still listens on $HTTP_PORT"
+  echo "nginx: stopped"
+}
+
+nginx_status() {
+  if pid_alive "$NGINX_PID"; then
+    echo "nginx: running (pid $(<"$NGINX_PID"), $BASE_URL/)"
+  else
+    echo "nginx: stopped"
+    return 3
+  fi
+}
+
+# The app is managed by appctl on the host, as the deploy user (see host/appctl).
+app() {
+  if ! id "$APP_USER" >/dev/null 2>&1 || [[ ! -x $APP_CTL ]]; then
+    # appctl comes with the first deploy; before it there is no app to start or stop.
+    echo "app: nothing deployed"
+    [[ $1 == status ]] && return 3
+    return 0
+  fi
+  as_app_user "$APP_CTL" "$1"
+}
+
+run() {
+  local verb=$1 status=0 each
+  case "$piece" in
+    sshd | nginx) "${piece}_$verb" ;;
+    app) app "$verb" ;;
+    all)
+      # Each piece in its own process: set -e does not apply inside a function called from `||`, and `all`
+      # must go on to the next piece when one fails.
+      local order=(sshd app nginx)
+      [[ $verb == stop ]] && order=(nginx app sshd)
+      for each in "${order[@]}"; do
+        "$0" "$ENV_NAME" "$verb" "$each" || status=$?
+      done
+      return "$status"
+      ;;
+    *) die "unknown piece '$piece': nginx, sshd, app or all" ;;
+  esac
+}
+
+case "$action" in
+  start | stop | status) run "$action" ;;
+  *) die "unknown action '$action': start, stop or status" ;;
+esac

@@ -1,0 +1,117 @@
+# shellcheck shell=bash
+# Sourced by provision.sh, deploy.sh, hostctl.sh and teardown.sh: the one place that says what an ENV is
+# (its ports, user, directories, database) so that the scripts cannot disagree about it.
+#
+# Rule the scripts follow: root never executes or sources a file the deploy user can change. Everything under
+# /srv/todo-ENV and /srv/git/todo-ENV.git belongs to the deploy user, so root works there only through
+# `runuser -u USER --` (privileges dropped first). Root's own files (sshd and nginx configs, keys, pid files,
+# nginx logs) live in directories the deploy user cannot write.
+
+# The loopback "hosts". Each ENV is a separate host in real life; here they share one machine, so every name
+# below carries the ENV to keep them apart.
+# shellcheck disable=SC2034 # the variables are for the scripts that source this file
+env_settings() {
+  ENV_NAME=$1
+  case "$ENV_NAME" in
+    staging)
+      SSH_PORT=2222
+      HTTP_PORT=8080
+      SERVER_NAME=staging.todo.test
+      ;;
+    production)
+      SSH_PORT=2223
+      HTTP_PORT=8081
+      SERVER_NAME=www.todo.test
+      ;;
+    *)
+      die "ENV must be staging or production, not '$ENV_NAME'"
+      ;;
+  esac
+  # STAGING_… / PRODUCTION_…: the prefix of the variables in client.env; STAGING_URL and PRODUCTION_URL are
+  # what example-tests/src/test/resources/staging-target.conf already reads.
+  VAR_PREFIX=${ENV_NAME^^}
+  LISTEN_ADDRESS=127.0.0.1
+  APP_USER=todo-$ENV_NAME
+  APP_HOME=/srv/todo-$ENV_NAME
+  GIT_REPO=/srv/git/todo-$ENV_NAME.git
+  # Root-only: keys, configs, pid files, client.env. Outside the repo so no secret can be committed.
+  STATE_DIR=/var/lib/stagingtarget-hosts/$ENV_NAME
+  # nginx's logs: written by the root master process, so not in a directory the deploy user owns (it could
+  # swap a log for a symlink to any file and have root append to it); readable by the deploy user's group.
+  NGINX_LOG_DIR=/var/log/todo-$ENV_NAME
+  DB_NAME=todo_$ENV_NAME
+  DB_ROLE=todo_$ENV_NAME
+  PG_VERSION=15
+  PG_CLUSTER=main
+  BASE_URL=http://$SERVER_NAME:$HTTP_PORT
+  APP_SOCKET=$APP_HOME/run/app.sock
+  APP_LOG=$APP_HOME/logs/app.log
+  APP_CLI=$APP_HOME/bin/todo
+  APP_CTL=$APP_HOME/bin/appctl
+  NGINX_CONF=$STATE_DIR/nginx.conf
+  NGINX_PID=$STATE_DIR/nginx.pid
+  NGINX_ERROR_LOG=$NGINX_LOG_DIR/nginx-error.log
+  NGINX_ACCESS_LOG=$NGINX_LOG_DIR/nginx-access.log
+  SSHD_CONF=$STATE_DIR/sshd_config
+  SSHD_PID=$STATE_DIR/sshd.pid
+  SSHD_LOG=$STATE_DIR/sshd.log
+  SSH_KEY=$STATE_DIR/id_ed25519
+  KNOWN_HOSTS=$STATE_DIR/known_hosts
+  CLIENT_ENV=$STATE_DIR/client.env
+}
+
+die() {
+  echo "${0##*/}: $*" >&2
+  exit 1
+}
+
+log() {
+  echo "[${0##*/} ${ENV_NAME:-}] $*" >&2
+}
+
+require_root() {
+  [[ $(id -u) -eq 0 ]] || die "must run as root (it manages users, sshd, nginx and PostgreSQL)"
+}
+
+# Runs a command as the deploy user in its home, with a clean environment so nothing of root's leaks in.
+as_app_user() {
+  runuser -u "$APP_USER" -- env -i -C "$APP_HOME" PATH=/usr/local/bin:/usr/bin:/bin HOME="$APP_HOME" \
+    LANG=C.UTF-8 "$@"
+}
+
+# Writes stdin to file $2 with mode $1, as the deploy user, atomically (readers never see half a file).
+# cat, not `install /dev/stdin`: reopening root's stdin by path is refused to the user.
+write_as_app_user() {
+  # shellcheck disable=SC2016 # expanded by the inner bash, from its arguments
+  as_app_user bash -c 'umask 077 && cat >"$2.new" && chmod "$1" "$2.new" && mv -f "$2.new" "$2"' write "$1" "$2"
+}
+
+# True when the process in pid file $1 is alive.
+pid_alive() {
+  local pidfile=$1 pid
+  [[ -s $pidfile ]] || return 1
+  pid=$(<"$pidfile")
+  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
+    # A zombie (dead, not yet reaped by init) still answers kill -0.
+    [[ $(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null) != Z ]]
+}
+
+# Waits until nothing accepts TCP connections on 127.0.0.1:$1, or fails after $2 seconds.
+wait_port_closed() {
+  local port=$1 seconds=${2:-10} i
+  for ((i = 0; i < seconds * 10; i++)); do
+    port_open "$port" || return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+port_open() {
+  # bash's /dev/tcp: no extra package, and a refused connection fails at once.
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# GET through nginx by the ENV's host name; --resolve pins it to loopback, so it works before /etc/hosts is edited.
+http_get() {
+  curl -sS --max-time 5 --resolve "$SERVER_NAME:$HTTP_PORT:$LISTEN_ADDRESS" "$BASE_URL$1"
+}

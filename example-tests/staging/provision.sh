@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# provision.sh ENV — turn this machine into the ENV host (staging or production) on loopback:
+# a deploy user with an SSH key, a private sshd, a PostgreSQL role and database, a private nginx in front of
+# the app's unix socket, and client.env for the tests. Idempotent: running it again converges, keeps the keys
+# and secrets it made before, and (re)starts only what is not running. The app itself is started by deploy.sh.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=SCRIPTDIR/lib.sh
+. "$here/lib.sh"
+
+[[ $# -eq 1 ]] || die "usage: $0 staging|production"
+env_settings "$1"
+require_root
+
+install_packages() {
+  local missing=() package
+  for package in nginx openssh-server openssh-client postgresql git curl; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  log "installing ${missing[*]}"
+  # Another apt run (e.g. CI installing the browser) may hold the lock: wait for it instead of failing.
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+hosts_file() {
+  local line="127.0.0.1 staging.todo.test www.todo.test"
+  # Append rather than rewrite: /etc/hosts is often a bind mount in containers, which sed -i cannot replace.
+  grep -qxF "$line" /etc/hosts || echo "$line" >>/etc/hosts
+}
+
+deploy_user() {
+  if ! id "$APP_USER" >/dev/null 2>&1; then
+    log "creating user $APP_USER"
+    useradd --system --user-group --home-dir "$APP_HOME" --no-create-home --shell /bin/bash "$APP_USER"
+  fi
+  # With UsePAM no, sshd refuses an account whose password field is '!' (locked) even with a valid key;
+  # '*' means "no password can match" without locking the account.
+  usermod -p '*' "$APP_USER"
+  # nginx's workers (www-data) reach the app's socket (rw-rw----) and the static files through this group.
+  usermod -a -G "$APP_USER" www-data
+
+  install -d -o "$APP_USER" -g "$APP_USER" -m 750 "$APP_HOME"
+  install -d -o root -g root -m 755 /srv/git
+  install -d -o "$APP_USER" -g "$APP_USER" -m 750 "$GIT_REPO"
+  install -d -o root -g "$APP_USER" -m 750 "$NGINX_LOG_DIR"
+  local file
+  for file in "$NGINX_ERROR_LOG" "$NGINX_ACCESS_LOG"; do
+    [[ -f $file ]] || install -o root -g "$APP_USER" -m 640 /dev/null "$file"
+  done
+  install -d -o root -g root -m 700 "$STATE_DIR"
+
+  # Inside the deploy user's home, create things as that user (see lib.sh: root never follows its symlinks).
+  as_app_user bash -c 'umask 027 && mkdir -p releases run logs bin .ssh && chmod 700 .ssh && touch logs/app.log' ||
+    die "cannot prepare $APP_HOME"
+  as_app_user test -f "$GIT_REPO/HEAD" || as_app_user git init -q --bare "$GIT_REPO"
+}
+
+ssh_keys() {
+  # The tests' client key: root-only, in the state directory, never in the repo.
+  if [[ ! -f $SSH_KEY ]]; then
+    ssh-keygen -q -t ed25519 -N '' -C "stagingtarget-tests@$ENV_NAME" -f "$SSH_KEY"
+  fi
+  chmod 600 "$SSH_KEY"
+  # A test client needs a shell and SFTP (to upload fixtures), not forwarding of ports, agents or X11.
+  printf 'no-port-forwarding,no-agent-forwarding,no-X11-forwarding %s\n' "$(<"$SSH_KEY.pub")" |
+    write_as_app_user 600 "$APP_HOME/.ssh/authorized_keys"
+
+  if [[ ! -f $STATE_DIR/ssh_host_ed25519_key ]]; then
+    ssh-keygen -q -t ed25519 -N '' -C "$SERVER_NAME" -f "$STATE_DIR/ssh_host_ed25519_key"
+  fi
+  # The line SSHJ and OpenSSH expect for a non-standard port; with it the tests can check the host key strictly.
+  local type key _
+  read -r type key _ <"$STATE_DIR/ssh_host_ed25519_key.pub"
+  printf '[%s]:%s %s %s\n' "$LISTEN_ADDRESS" "$SSH_PORT" "$type" "$key" >"$KNOWN_HOSTS"
+  chmod 644 "$KNOWN_HOSTS"
+}
+
+sshd_service() {
+  cat >"$SSHD_CONF.new" <<EOF
+# Written by provision.sh $ENV_NAME: a private sshd for the deploy user only, on loopback.
+Port $SSH_PORT
+ListenAddress $LISTEN_ADDRESS
+HostKey $STATE_DIR/ssh_host_ed25519_key
+PidFile $SSHD_PID
+AllowUsers $APP_USER
+AuthenticationMethods publickey
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+PermitRootLogin no
+AuthorizedKeysFile .ssh/authorized_keys
+AllowTcpForwarding no
+AllowAgentForwarding no
+X11Forwarding no
+PrintMotd no
+# Test suites open several connections at once; the default (10:30:100) starts dropping some.
+MaxStartups 50:30:200
+Subsystem sftp internal-sftp
+LogLevel INFO
+EOF
+  /usr/sbin/sshd -t -f "$SSHD_CONF.new" || die "sshd rejects $SSHD_CONF.new"
+  local changed=yes
+  cmp -s "$SSHD_CONF.new" "$SSHD_CONF" && changed=no
+  mv "$SSHD_CONF.new" "$SSHD_CONF"
+  if pid_alive "$SSHD_PID" && [[ $changed == yes ]]; then
+    log "reloading sshd with the new configuration"
+    kill -HUP "$(<"$SSHD_PID")"
+  fi
+  "$here/hostctl.sh" "$ENV_NAME" start sshd
+}
+
+postgres() {
+  if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c && $4 == "online" {ok = 1} END {exit !ok}'; then
+    log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+  fi
+  # Debian's cluster listens on localhost only (listen_addresses is left at its default), which is what we want.
+  local port
+  port=$(pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c {print $3}')
+
+  # Keep the secrets of an earlier run (tests and running apps hold them); read, never source, a file the
+  # deploy user owns. Hex only, so they need no quoting in SQL or in the env file.
+  local password secret
+  password=$(as_app_user sed -n 's/^TODO_JDBC_PASSWORD=\([0-9a-f]\{32,\}\)$/\1/p' "$APP_HOME/env" 2>/dev/null || true)
+  secret=$(as_app_user sed -n 's/^TODO_APP_SECRET=\([0-9a-f]\{32,\}\)$/\1/p' "$APP_HOME/env" 2>/dev/null || true)
+  [[ -n $password ]] || password=$(openssl rand -hex 24)
+  [[ -n $secret ]] || secret=$(openssl rand -hex 32)
+
+  # SQL on stdin, not in argv, so the password shows up in no process list; psql echoes nothing with -q.
+  runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 -p "$port" -d postgres >/dev/null <<EOF
+SELECT format('CREATE ROLE %I LOGIN', '$DB_ROLE') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_ROLE')
+\\gexec
+ALTER ROLE "$DB_ROLE" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$password';
+SELECT format('CREATE DATABASE %I OWNER %I', '$DB_NAME', '$DB_ROLE')
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME')
+\\gexec
+-- Staging's role must not reach production's database and vice versa: only the owner may connect.
+REVOKE CONNECT, TEMPORARY ON DATABASE "$DB_NAME" FROM PUBLIC;
+EOF
+
+  # TODO_APP_SECRET: the app does not use one yet; generated here so a real secret has its place and path.
+  printf '%s\n' \
+    "# Written by provision.sh $ENV_NAME; secrets, mode 600, never commit or print." \
+    "TODO_JDBC_URL=jdbc:postgresql://127.0.0.1:$port/$DB_NAME" \
+    "TODO_JDBC_USER=$DB_ROLE" \
+    "TODO_JDBC_PASSWORD=$password" \
+    "TODO_APP_SECRET=$secret" |
+    write_as_app_user 600 "$APP_HOME/env"
+}
+
+nginx_service() {
+  cat >"$NGINX_CONF.new" <<EOF
+# Written by provision.sh $ENV_NAME: a private nginx in front of the app's unix socket.
+# The master runs as root (reads this file, opens the logs); the workers as www-data, which is in the
+# group $APP_USER and so may use the socket (rw-rw----) and read the released static files.
+user www-data;
+worker_processes 1;
+pid $NGINX_PID;
+error_log $NGINX_ERROR_LOG warn;
+
+events {
+    worker_connections 512;
+}
+
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    server_tokens off;
+    # upstream= shows whether the app answered ("unix:…") or nginx itself ("-", e.g. static files).
+    log_format stagingtarget '\$remote_addr [\$time_iso8601] "\$request" \$status \$body_bytes_sent '
+                             'host=\$host upstream=\$upstream_addr rt=\$request_time urt=\$upstream_response_time';
+    access_log $NGINX_ACCESS_LOG stagingtarget;
+
+    upstream todo_app {
+        server unix:$APP_SOCKET;
+    }
+
+    server {
+        listen $LISTEN_ADDRESS:$HTTP_PORT default_server;
+        server_name $SERVER_NAME;
+
+        # Static files straight from the current release, exported there by deploy.sh.
+        location /static/ {
+            alias $APP_HOME/current/static/;
+            add_header X-Served-By nginx-static always;
+        }
+
+        location / {
+            proxy_pass http://todo_app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$http_host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_set_header X-Forwarded-Host \$http_host;
+            proxy_set_header X-Forwarded-Port \$server_port;
+            proxy_set_header X-Real-IP \$remote_addr;
+        }
+    }
+}
+EOF
+  nginx -q -t -c "$NGINX_CONF.new" || die "nginx rejects $NGINX_CONF.new"
+  local changed=yes
+  cmp -s "$NGINX_CONF.new" "$NGINX_CONF" && changed=no
+  mv "$NGINX_CONF.new" "$NGINX_CONF"
+  if pid_alive "$NGINX_PID" && [[ $changed == yes ]]; then
+    log "reloading nginx with the new configuration"
+    kill -HUP "$(<"$NGINX_PID")"
+  fi
+  "$here/hostctl.sh" "$ENV_NAME" start nginx
+}
+
+client_env() {
+  cat >"$CLIENT_ENV.new" <<EOF
+# Written by provision.sh $ENV_NAME: what the functional tests need to reach the $ENV_NAME host.
+# Source it (". $CLIENT_ENV") before mvn verify -Dtarget=$ENV_NAME. No secrets: the key stays in its file.
+export ${VAR_PREFIX}_URL=$BASE_URL/
+export ${VAR_PREFIX}_SSH_HOST=$LISTEN_ADDRESS
+export ${VAR_PREFIX}_SSH_PORT=$SSH_PORT
+export ${VAR_PREFIX}_SSH_USER=$APP_USER
+export ${VAR_PREFIX}_SSH_KEY=$SSH_KEY
+export ${VAR_PREFIX}_SSH_KNOWN_HOSTS=$KNOWN_HOSTS
+export ${VAR_PREFIX}_APP_HOME=$APP_HOME
+export ${VAR_PREFIX}_APP_CLI=$APP_CLI
+export ${VAR_PREFIX}_APP_LOG=$APP_LOG
+export ${VAR_PREFIX}_NGINX_ERROR_LOG=$NGINX_ERROR_LOG
+export ${VAR_PREFIX}_NGINX_ACCESS_LOG=$NGINX_ACCESS_LOG
+EOF
+  chmod 644 "$CLIENT_ENV.new"
+  mv "$CLIENT_ENV.new" "$CLIENT_ENV"
+}
+
+install_packages
+hosts_file
+deploy_user
+ssh_keys
+sshd_service
+postgres
+nginx_service
+client_env
+log "ready: $BASE_URL/ (nginx), ssh -p $SSH_PORT $APP_USER@$LISTEN_ADDRESS; client settings in $CLIENT_ENV"
