@@ -1,5 +1,6 @@
 package io.github.stagingtarget;
 
+import io.github.stagingtarget.session.SessionKey;
 import java.net.URI;
 import java.util.Map;
 import org.openqa.selenium.WebDriver;
@@ -54,4 +55,19 @@ public interface Browser {
 
     /** Navigates to an absolute URL, such as one built by {@link Target#url(String, Map)}. */
     WebDriver open(URI url);
+
+    /**
+     * Logs the browser in by setting a pre-authenticated session's cookie for the target's host, so a test
+     * can skip the login form:
+     *
+     * <pre>{@code
+     * browser.logIn(sessions.create("edith@example.com")).open("home");
+     * }</pre>
+     *
+     * A browser can only set a cookie for the page it shows, so this first opens a page of the target that
+     * does not exist (cheap, and without side effects), as "Test-Driven Development with Python" does.
+     *
+     * @return this browser, for chaining
+     */
+    Browser logIn(SessionKey session);
 }

@@ -2,8 +2,10 @@ package io.github.stagingtarget.browser;
 
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.session.SessionKey;
 import java.net.URI;
 import java.util.Map;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
 
 /** {@link Browser} on a session; remembers each origin it opens so that reuse can clear its storage. */
@@ -42,6 +44,18 @@ final class TargetBrowser implements Browser {
         session.visited(url);
         session.driver().get(url.toString());
         return session.driver();
+    }
+
+    @Override
+    public Browser logIn(SessionKey key) {
+        URI page = target.baseUri().resolve("staging-target-sets-a-session-cookie-here");
+        open(page);
+        session.driver().manage().addCookie(new Cookie.Builder(key.cookieName(), key.value())
+                .path("/")
+                .isHttpOnly(true)
+                .isSecure("https".equalsIgnoreCase(page.getScheme()))
+                .build());
+        return this;
     }
 
     @Override
