@@ -2,6 +2,7 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
+import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.config.ServerDefinition;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
@@ -53,7 +54,11 @@ final class FixtureLifecycle {
     private static void run(ExtensionContext context, FixturePlan plan) {
         FixtureRunner runner = runner(context);
         FixtureScript script = runner.prepare(plan);
-        runner.run(script, plan.declaredOn(), () -> ServerStore.console(context));
+        try {
+            runner.run(script, plan.declaredOn(), () -> ServerStore.console(context));
+        } catch (ConnectionFailedException unreachable) {
+            throw RunFailures.reportOnce(context, unreachable);
+        }
     }
 
     private static FixtureRunner runner(ExtensionContext context) {

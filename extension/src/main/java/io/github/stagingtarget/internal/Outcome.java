@@ -41,8 +41,7 @@ final class Outcome<T> implements AutoCloseable {
         if (reported.compareAndSet(false, true)) {
             throw new ExtensionConfigurationException(failure.getMessage(), failure);
         }
-        throw new TestAbortedException("Not run because StagingTarget could not start (reported as a failure "
-                + "of an earlier test class): " + failure.getMessage());
+        throw new TestAbortedException(RunFailures.ABORT_PREFIX + failure.getMessage());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.stagingtarget.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
@@ -102,6 +103,31 @@ class ServerFixturesTests {
     @ResetDatabase
     @Seed({"fixtures/users.json", "fixtures/lists.json"})
     static class ResetAndSeedTestCase {
+        @Test
+        void runs() {}
+    }
+
+    @Test
+    void unreachableServerFailsTheRunOnceAndSkipsTheOtherClasses() throws Exception {
+        Path config = config(true, APPEND_SEED, "[]");
+        int port = server.port();
+        server.close();
+
+        EngineExecutionResults results = StagingTargetTestKit.run(
+                config, "staging", ResetAndSeedTestCase.class, ResetOnlyTestCase.class);
+
+        String refused = "Cannot connect to target 'staging' at " + EmbeddedSshServer.USER + "@127.0.0.1:" + port
+                + " over SSH: connection refused";
+        results.containerEvents().assertThatEvents()
+                .haveExactly(1, event(container(ResetAndSeedTestCase.class), finishedWithFailure(
+                        message(m -> m.startsWith(refused)))))
+                .haveExactly(1, event(container(ResetOnlyTestCase.class), abortedWithReason(
+                        message(m -> m.startsWith(RunFailures.ABORT_PREFIX + refused)))));
+    }
+
+    @StagingTarget
+    @ResetDatabase
+    static class ResetOnlyTestCase {
         @Test
         void runs() {}
     }

@@ -1,5 +1,6 @@
 package io.github.stagingtarget.console.ssh;
 
+import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.KnownHostsVerifier.Refusal;
@@ -103,7 +104,7 @@ final class SshConnection implements AutoCloseable {
             throw new ConsoleException("The SSH connection to " + where() + " is closed: the test run is over");
         }
         if (failure != null) {
-            throw new ConsoleException(failure.getMessage(), failure);
+            throw new ConnectionFailedException(failure.getMessage(), failure);
         }
         if (client != null && client.isConnected() && client.isAuthenticated()) {
             return client;
@@ -217,7 +218,7 @@ final class SshConnection implements AutoCloseable {
     }
 
     private ConsoleException fail(String problem, Throwable cause) {
-        return new ConsoleException("Cannot connect to " + where() + " over SSH: " + problem + " (ssh block at "
+        return new ConnectionFailedException("Cannot connect to " + where() + " over SSH: " + problem + " (ssh block at "
                 + settings.origin() + ")", cause);
     }
 

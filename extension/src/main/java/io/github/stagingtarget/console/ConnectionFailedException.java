@@ -1,0 +1,15 @@
+package io.github.stagingtarget.console;
+
+/**
+ * The console could not reach the server at all (refused, unknown host, host key, authentication, time-out).
+ * Unlike a failing command, this concerns every test of the run: the extension reports it once and skips the
+ * classes that would fail the same way.
+ */
+public class ConnectionFailedException extends ConsoleException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ConnectionFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
