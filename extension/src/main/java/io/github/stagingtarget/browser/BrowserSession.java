@@ -84,8 +84,13 @@ public final class BrowserSession implements AutoCloseable {
             // Every origin's cookies, even of pages reached by clicking a link; storage of the origins seen.
             cdp.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             for (String origin : snapshotOrigins()) {
-                cdp.executeCdpCommand("Storage.clearDataForOrigin", Map.of(
-                        "origin", origin, "storageTypes", "local_storage,indexeddb,cache_storage,service_workers"));
+                cdp.executeCdpCommand(
+                        "Storage.clearDataForOrigin",
+                        Map.of(
+                                "origin",
+                                origin,
+                                "storageTypes",
+                                "local_storage,indexeddb,cache_storage,service_workers"));
             }
         } else {
             // Plain WebDriver only reaches the cookies and storage of the loaded page: visit each origin.

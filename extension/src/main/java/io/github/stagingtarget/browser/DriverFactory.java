@@ -35,8 +35,14 @@ final class DriverFactory {
      * and CI, and a test browser only visits the application under test. The others keep a test run from
      * phoning home or updating components, which is slow offline and makes runs differ.
      */
-    static final List<String> CHROMIUM_ARGUMENTS = List.of("--no-sandbox", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+    static final List<String> CHROMIUM_ARGUMENTS = List.of(
+            "--no-sandbox",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run");
+
     static final List<String> CHROMIUM_HEADLESS = List.of("--headless=new", "--disable-gpu");
 
     private static final List<String> CHROMIUM_BINARIES =
@@ -62,14 +68,19 @@ final class DriverFactory {
                 : startFirefox(spec, targetName, binary, driver);
     }
 
-    private WebDriver startChromium(BrowserSpec spec, String targetName, Optional<Path> configuredBinary,
-            Optional<Path> configuredDriver) {
-        Optional<Path> binary = configuredBinary.or(() -> finder.find(
-                spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES));
+    private WebDriver startChromium(
+            BrowserSpec spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
+        Optional<Path> binary = configuredBinary.or(
+                () -> finder.find(spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("chromedriver")));
         ChromeOptions options = chromiumOptions(spec);
         binary.ifPresent(path -> options.setBinary(path.toFile()));
-        Looked looked = new Looked(spec, targetName, binary, driver, "chromedriver",
+        Looked looked = new Looked(
+                spec,
+                targetName,
+                binary,
+                driver,
+                "chromedriver",
                 String.join(", ", spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES),
                 "apt-get install chromium chromium-driver");
         try {
@@ -87,13 +98,19 @@ final class DriverFactory {
         }
     }
 
-    private WebDriver startFirefox(BrowserSpec spec, String targetName, Optional<Path> configuredBinary,
-            Optional<Path> configuredDriver) {
+    private WebDriver startFirefox(
+            BrowserSpec spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
         Optional<Path> binary = configuredBinary.or(() -> finder.find(FIREFOX_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("geckodriver")));
         FirefoxOptions options = firefoxOptions(spec);
         binary.ifPresent(options::setBinary);
-        Looked looked = new Looked(spec, targetName, binary, driver, "geckodriver", String.join(", ", FIREFOX_BINARIES),
+        Looked looked = new Looked(
+                spec,
+                targetName,
+                binary,
+                driver,
+                "geckodriver",
+                String.join(", ", FIREFOX_BINARIES),
                 "apt-get install firefox-esr, and geckodriver from https://github.com/mozilla/geckodriver/releases");
         try {
             if (driver.isEmpty()) {
@@ -125,11 +142,14 @@ final class DriverFactory {
         try {
             return new RemoteWebDriver(spec.remoteUrl().orElseThrow().toURL(), options);
         } catch (MalformedURLException | WebDriverException e) {
-            throw new BrowserException("Could not start " + spec.name() + " for target '" + targetName
-                    + "' on the Selenium Grid at " + Redactor.url(spec.remoteUrl().orElseThrow().toString())
-                    + " (browser.remote-url, " + spec.origin() + "): " + firstLine(e)
-                    + ". Check that the grid is running (GET /status answers \"ready\": true) and has a node for "
-                    + spec.name() + ".", e);
+            throw new BrowserException(
+                    "Could not start " + spec.name() + " for target '" + targetName
+                            + "' on the Selenium Grid at "
+                            + Redactor.url(spec.remoteUrl().orElseThrow().toString())
+                            + " (browser.remote-url, " + spec.origin() + "): " + firstLine(e)
+                            + ". Check that the grid is running (GET /status answers \"ready\": true) and has a node for "
+                            + spec.name() + ".",
+                    e);
         }
     }
 
@@ -193,8 +213,14 @@ final class DriverFactory {
         private final String binaryNames;
         private final String install;
 
-        Looked(BrowserSpec spec, String targetName, Optional<Path> binary, Optional<Path> driver, String driverName,
-                String binaryNames, String install) {
+        Looked(
+                BrowserSpec spec,
+                String targetName,
+                Optional<Path> binary,
+                Optional<Path> driver,
+                String driverName,
+                String binaryNames,
+                String install) {
             this.spec = spec;
             this.targetName = targetName;
             this.binary = binary;
@@ -210,10 +236,13 @@ final class DriverFactory {
                             + ", and Selenium Manager, which needs internet, could not provide one)");
             String binaryPart = binary.map(path -> "browser " + path)
                     .orElse("no browser binary (browser.binary is not set and none of " + binaryNames + " is on PATH)");
-            return new BrowserException("Could not start " + spec.name() + " for target '" + targetName + "' with "
-                    + driverPart + " and " + binaryPart + ": " + firstLine(e) + ". Install them (Debian/Ubuntu: "
-                    + install + "), or set browser.driver and browser.binary (browser block at " + spec.origin()
-                    + ").", e);
+            return new BrowserException(
+                    "Could not start " + spec.name() + " for target '" + targetName + "' with "
+                            + driverPart + " and " + binaryPart + ": " + firstLine(e)
+                            + ". Install them (Debian/Ubuntu: "
+                            + install + "), or set browser.driver and browser.binary (browser block at " + spec.origin()
+                            + ").",
+                    e);
         }
     }
 

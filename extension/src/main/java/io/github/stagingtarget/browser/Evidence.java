@@ -36,14 +36,30 @@ final class Evidence {
             failure.addSuppressed(new BrowserException("Could not create the evidence directory " + directory, e));
             return files;
         }
-        save(files, directory.resolve(URL), failure, "the URL",
+        save(
+                files,
+                directory.resolve(URL),
+                failure,
+                "the URL",
                 () -> (Redactor.url(String.valueOf(driver.getCurrentUrl())) + "\n").getBytes(StandardCharsets.UTF_8));
-        save(files, directory.resolve(SCREENSHOT), failure, "a screenshot",
+        save(
+                files,
+                directory.resolve(SCREENSHOT),
+                failure,
+                "a screenshot",
                 () -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        save(files, directory.resolve(PAGE_SOURCE), failure, "the page source",
+        save(
+                files,
+                directory.resolve(PAGE_SOURCE),
+                failure,
+                "the page source",
                 () -> Redactor.html(String.valueOf(driver.getPageSource())).getBytes(StandardCharsets.UTF_8));
         if (supportsLogs(driver)) {
-            save(files, directory.resolve(CONSOLE), failure, "the browser console log",
+            save(
+                    files,
+                    directory.resolve(CONSOLE),
+                    failure,
+                    "the browser console log",
                     () -> consoleLog(driver).getBytes(StandardCharsets.UTF_8));
         }
         return files;

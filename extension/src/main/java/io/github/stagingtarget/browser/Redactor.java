@@ -31,8 +31,10 @@ final class Redactor {
 
     /** For page source: also masks the value attribute of password inputs. */
     static String html(String html) {
-        String masked = PASSWORD_INPUT.matcher(html).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
-                VALUE_ATTRIBUTE.matcher(match.group(1)).replaceAll("$1\"" + MASK + "\"")));
+        String masked = PASSWORD_INPUT
+                .matcher(html)
+                .replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                        VALUE_ATTRIBUTE.matcher(match.group(1)).replaceAll("$1\"" + MASK + "\"")));
         return text(masked);
     }
 }

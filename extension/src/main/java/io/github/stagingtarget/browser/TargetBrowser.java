@@ -50,11 +50,13 @@ final class TargetBrowser implements Browser {
     public Browser logIn(SessionKey key) {
         URI page = target.baseUri().resolve("staging-target-sets-a-session-cookie-here");
         open(page);
-        session.driver().manage().addCookie(new Cookie.Builder(key.cookieName(), key.value())
-                .path("/")
-                .isHttpOnly(true)
-                .isSecure("https".equalsIgnoreCase(page.getScheme()))
-                .build());
+        session.driver()
+                .manage()
+                .addCookie(new Cookie.Builder(key.cookieName(), key.value())
+                        .path("/")
+                        .isHttpOnly(true)
+                        .isSecure("https".equalsIgnoreCase(page.getScheme()))
+                        .build());
         return this;
     }
 

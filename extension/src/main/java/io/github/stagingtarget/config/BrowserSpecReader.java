@@ -20,8 +20,18 @@ final class BrowserSpecReader {
 
     static final String BLOCK = "browser";
 
-    private static final Set<String> KEYS = Set.of("name", "headless", "window-size", "arguments", "binary",
-            "driver", "page-load-timeout", "script-timeout", "remote-url", "reuse", "evidence-dir");
+    private static final Set<String> KEYS = Set.of(
+            "name",
+            "headless",
+            "window-size",
+            "arguments",
+            "binary",
+            "driver",
+            "page-load-timeout",
+            "script-timeout",
+            "remote-url",
+            "reuse",
+            "evidence-dir");
     private static final Pattern WINDOW_SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 
     private BrowserSpecReader() {}
@@ -34,11 +44,11 @@ final class BrowserSpecReader {
         // A typo such as `headles = false` would otherwise be ignored silently and the default would win.
         for (String key : new TreeSet<>(block.keySet())) {
             if (!KEYS.contains(key)) {
-                throw browser.problem(key, "one of the browser keys " + new TreeSet<>(KEYS)
-                        + " (see docs/browser.md)");
+                throw browser.problem(key, "one of the browser keys " + new TreeSet<>(KEYS) + " (see docs/browser.md)");
             }
         }
-        String name = browser.string("name", "chrome, chromium or firefox").trim().toLowerCase(Locale.ROOT);
+        String name =
+                browser.string("name", "chrome, chromium or firefox").trim().toLowerCase(Locale.ROOT);
         BrowserSpec.Kind kind = switch (name) {
             case "chrome", "chromium" -> BrowserSpec.Kind.CHROMIUM;
             case "firefox" -> BrowserSpec.Kind.FIREFOX;
@@ -70,8 +80,8 @@ final class BrowserSpecReader {
         if (!matcher.matches()) {
             throw browser.problem("window-size", expected);
         }
-        return Optional.of(new BrowserSpec.WindowSize(
-                Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+        return Optional.of(
+                new BrowserSpec.WindowSize(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
     }
 
     private static Optional<BrowserSpec.ConfiguredPath> path(ConfigReader browser, String key) {
@@ -83,8 +93,8 @@ final class BrowserSpecReader {
 
     private static Optional<URI> remoteUrl(ConfigReader browser) {
         String expected = "the http(s) URL of a Selenium Grid such as http://127.0.0.1:4444/";
-        Optional<String> raw = browser.optionalString("remote-url", expected).map(String::trim)
-                .filter(value -> !value.isEmpty());
+        Optional<String> raw =
+                browser.optionalString("remote-url", expected).map(String::trim).filter(value -> !value.isEmpty());
         if (raw.isEmpty()) {
             return Optional.empty();
         }

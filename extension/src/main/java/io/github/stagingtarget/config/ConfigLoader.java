@@ -36,7 +36,8 @@ public final class ConfigLoader {
      */
     public static StagingTargetConfig load(
             ClassLoader classLoader, Optional<String> explicitLocation, Map<?, ?> systemProperties) {
-        ConfigParseOptions strict = ConfigParseOptions.defaults().setAllowMissing(false).setClassLoader(classLoader);
+        ConfigParseOptions strict =
+                ConfigParseOptions.defaults().setAllowMissing(false).setClassLoader(classLoader);
         try {
             Config reference = ConfigFactory.parseResources(
                     ConfigLoader.class.getClassLoader(), "reference.conf", strict.setAllowMissing(true));
@@ -71,7 +72,8 @@ public final class ConfigLoader {
         }
         URL resource = classLoader.getResource(DEFAULT_RESOURCE);
         if (resource == null) {
-            return new UserFile(ConfigFactory.empty("no " + DEFAULT_RESOURCE),
+            return new UserFile(
+                    ConfigFactory.empty("no " + DEFAULT_RESOURCE),
                     "no " + DEFAULT_RESOURCE + " on the test class path (put one in src/test/resources)");
         }
         return new UserFile(ConfigFactory.parseURL(resource, options), DEFAULT_RESOURCE + " (" + resource + ")");

@@ -137,8 +137,7 @@ final class ConfigReader {
             if (element.valueType() == ConfigValueType.OBJECT
                     || element.valueType() == ConfigValueType.LIST
                     || element.valueType() == ConfigValueType.NULL) {
-                throw problem(
-                        relativeKey + "." + ConfigUtil.joinPath(entry.getKey()), expected, element, null);
+                throw problem(relativeKey + "." + ConfigUtil.joinPath(entry.getKey()), expected, element, null);
             }
             map.put(entry.getKey(), String.valueOf(element.unwrapped()));
         }
@@ -161,9 +160,11 @@ final class ConfigReader {
     }
 
     private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
-        String found = value == null ? "nothing"
-                : Secrets.isSecretKey(key(relativeKey)) ? "a value that is not shown because the key holds a secret"
-                : "'" + render(value) + "'";
+        String found = value == null
+                ? "nothing"
+                : Secrets.isSecretKey(key(relativeKey))
+                        ? "a value that is not shown because the key holds a secret"
+                        : "'" + render(value) + "'";
         String origin = value == null ? describe(config.root()) : describe(value);
         return new TargetConfigException(
                 origin + ": " + key(relativeKey) + ": expected " + expected + ", but was " + found, cause);

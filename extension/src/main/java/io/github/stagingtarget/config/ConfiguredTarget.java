@@ -20,7 +20,8 @@ public final class ConfiguredTarget implements Target {
     /** For a target whose base URL has no {@code {port}}. */
     public static ConfiguredTarget of(TargetDefinition definition) {
         if (definition.needsPort()) {
-            throw new IllegalStateException("Target '" + definition.name() + "' needs the port of its launched application");
+            throw new IllegalStateException(
+                    "Target '" + definition.name() + "' needs the port of its launched application");
         }
         return new ConfiguredTarget(definition, URI.create(definition.baseUrl()));
     }
@@ -28,7 +29,8 @@ public final class ConfiguredTarget implements Target {
     /** For a target whose application listens on {@code port}. */
     public static ConfiguredTarget onPort(TargetDefinition definition, int port) {
         return new ConfiguredTarget(
-                definition, URI.create(definition.baseUrl().replace(LaunchSpec.PORT_PLACEHOLDER, Integer.toString(port))));
+                definition,
+                URI.create(definition.baseUrl().replace(LaunchSpec.PORT_PLACEHOLDER, Integer.toString(port))));
     }
 
     public TargetDefinition definition() {
@@ -81,7 +83,8 @@ public final class ConfiguredTarget implements Target {
         PathTemplate template = definition.paths().get(pathName);
         if (template == null) {
             throw new IllegalArgumentException("Unknown path '" + pathName + "' for target '" + name()
-                    + "'. Known paths: " + String.join(", ", new TreeSet<>(definition.paths().keySet()))
+                    + "'. Known paths: "
+                    + String.join(", ", new TreeSet<>(definition.paths().keySet()))
                     + ". Add it under staging-target.defaults.paths (all targets) or staging-target.targets."
                     + name() + ".paths.");
         }

@@ -68,8 +68,8 @@ public final class PathTemplate {
     public String expand(Map<String, ?> values) {
         for (String given : values.keySet()) {
             if (!placeholders.contains(given)) {
-                throw new IllegalArgumentException("Path '" + name + "' (" + template + ") has no placeholder {"
-                        + given + "}; its placeholders are " + describePlaceholders() + ". Defined at " + origin);
+                throw new IllegalArgumentException("Path '" + name + "' (" + template + ") has no placeholder {" + given
+                        + "}; its placeholders are " + describePlaceholders() + ". Defined at " + origin);
             }
         }
         List<String> missing = new ArrayList<>();
@@ -108,7 +108,10 @@ public final class PathTemplate {
     }
 
     private String describePlaceholders() {
-        return placeholders.isEmpty() ? "none" : String.join(", ", placeholders.stream().map(p -> "{" + p + "}").toList());
+        return placeholders.isEmpty()
+                ? "none"
+                : String.join(
+                        ", ", placeholders.stream().map(p -> "{" + p + "}").toList());
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters. */
@@ -116,11 +119,17 @@ public final class PathTemplate {
         StringBuilder encoded = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 encoded.append(c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
         }

@@ -29,14 +29,18 @@ final class ServerConfig {
         Optional<SshSettings> ssh = type == ConsoleType.SSH ? Optional.of(ssh(target, name)) : Optional.empty();
         ConfigReader console = target.child("console");
         int logLines = target.number("log-lines", 1, 100_000);
-        return new ServerDefinition(name, type,
+        return new ServerDefinition(
+                name,
+                type,
                 console.optionalString("working-directory", "a directory path").map(ServerConfig::path),
                 console.stringMap("env", "an object of environment variables such as { APP_ENV = test }"),
                 console.duration("command-timeout"),
                 ssh,
                 fixtures(target),
-                new SessionSettings(target.optionalString("session.command", "a command with {email}"),
-                        target.string("session.cookie-name", "a cookie name"), target.key("session")),
+                new SessionSettings(
+                        target.optionalString("session.command", "a command with {email}"),
+                        target.string("session.cookie-name", "a cookie name"),
+                        target.key("session")),
                 target.stringList("logs"),
                 logLines);
     }
@@ -78,11 +82,21 @@ final class ServerConfig {
         };
         int maxSessions = ssh.number("max-sessions", 1, 100);
         String user = ssh.optionalString("user", "a user name").orElse(System.getProperty("user.name"));
-        return new SshSettings(name, ssh.string("host", "a host name"), ssh.port("port"), user, identity,
-                ssh.optionalString("passphrase-env", "an environment variable name"), passwordEnv,
-                path(ssh.string("known-hosts", "a known_hosts file")), hostKeyPolicy,
-                ssh.duration("connect-timeout"), ssh.duration("read-timeout"), ssh.duration("keepalive"),
-                maxSessions, ssh.origin("host"));
+        return new SshSettings(
+                name,
+                ssh.string("host", "a host name"),
+                ssh.port("port"),
+                user,
+                identity,
+                ssh.optionalString("passphrase-env", "an environment variable name"),
+                passwordEnv,
+                path(ssh.string("known-hosts", "a known_hosts file")),
+                hostKeyPolicy,
+                ssh.duration("connect-timeout"),
+                ssh.duration("read-timeout"),
+                ssh.duration("keepalive"),
+                maxSessions,
+                ssh.origin("host"));
     }
 
     private static FixtureSettings fixtures(ConfigReader target) {
@@ -91,8 +105,13 @@ final class ServerConfig {
         if (seed.isPresent() && !seed.get().contains(FixtureSettings.FILE_PLACEHOLDER)) {
             throw fixtures.problem("seed", "a command with {file}, e.g. \"app db seed {file}\"");
         }
-        return new FixtureSettings(fixtures.bool("allowed"), fixtures.optionalString("reset", "a command"), seed,
-                fixtures.duration("timeout"), target.key("fixtures"), fixtures.origin("allowed"));
+        return new FixtureSettings(
+                fixtures.bool("allowed"),
+                fixtures.optionalString("reset", "a command"),
+                seed,
+                fixtures.duration("timeout"),
+                target.key("fixtures"),
+                fixtures.origin("allowed"));
     }
 
     /** A path with a leading {@code ~/} meaning the user's home, as in OpenSSH's own configuration. */

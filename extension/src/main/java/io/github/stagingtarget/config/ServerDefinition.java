@@ -30,5 +30,8 @@ public record ServerDefinition(
         int logLines) {
 
     /** How the console reaches the server. */
-    public enum ConsoleType { LOCAL, SSH }
+    public enum ConsoleType {
+        LOCAL,
+        SSH
+    }
 }

@@ -43,8 +43,10 @@ public final class StagingTargetConfig {
             }
         }
         for (String name : root.getObject(TARGETS).keySet()) {
-            if (!TARGET_NAME.matcher(name).matches() || !(root.getObject(TARGETS).get(name) instanceof ConfigObject)) {
-                throw reader.problem(TARGETS + "." + ConfigUtil.joinPath(name),
+            if (!TARGET_NAME.matcher(name).matches()
+                    || !(root.getObject(TARGETS).get(name) instanceof ConfigObject)) {
+                throw reader.problem(
+                        TARGETS + "." + ConfigUtil.joinPath(name),
                         "a target block named with letters, digits, _ or -, such as staging { base-url = \"...\" }");
             }
         }
@@ -87,8 +89,16 @@ public final class StagingTargetConfig {
         boolean local = target.bool("local");
         Optional<LaunchSpec> launch = launch(target, name);
         String baseUrl = baseUrl(target, launch);
-        return new TargetDefinition(name, local, baseUrl, paths(target), ready(target), version(target), launch,
-                origin, BrowserSpecReader.read(target));
+        return new TargetDefinition(
+                name,
+                local,
+                baseUrl,
+                paths(target),
+                ready(target),
+                version(target),
+                launch,
+                origin,
+                BrowserSpecReader.read(target));
     }
 
     /**
@@ -100,8 +110,10 @@ public final class StagingTargetConfig {
     public ServerDefinition server(TargetSelection selection) {
         TargetDefinition definition = target(selection);
         Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
-        return ServerConfig.read(new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name()),
-                definition.name(), definition.local());
+        return ServerConfig.read(
+                new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name()),
+                definition.name(),
+                definition.local());
     }
 
     private String baseUrl(ConfigReader target, Optional<LaunchSpec> launch) {
@@ -114,12 +126,15 @@ public final class StagingTargetConfig {
         String raw = target.string("base-url", expected).trim();
         boolean hasPort = raw.contains(LaunchSpec.PORT_PLACEHOLDER);
         if (hasPort && launch.isEmpty()) {
-            throw target.problem("base-url", expected
-                    + " without {port}: {port} is only filled in when the target has a launch block");
+            throw target.problem(
+                    "base-url",
+                    expected + " without {port}: {port} is only filled in when the target has a launch block");
         }
         if (launch.isPresent() && launch.get().port() == 0 && !hasPort) {
-            throw target.problem("base-url", "a URL with {port} (e.g. http://127.0.0.1:{port}/), because "
-                    + target.key("launch.port") + " is 0 and the application gets a free port");
+            throw target.problem(
+                    "base-url",
+                    "a URL with {port} (e.g. http://127.0.0.1:{port}/), because " + target.key("launch.port")
+                            + " is 0 and the application gets a free port");
         }
         URI uri;
         try {
@@ -128,7 +143,9 @@ public final class StagingTargetConfig {
             throw target.problem("base-url", expected, e);
         }
         if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                || uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
             throw target.problem("base-url", expected);
         }
         return raw.endsWith("/") ? raw : raw + "/";
@@ -137,10 +154,12 @@ public final class StagingTargetConfig {
     private static Map<String, PathTemplate> paths(ConfigReader target) {
         String expected = "an object of named paths such as { home = \"/\", list = \"/lists/{id}/\" }";
         Map<String, PathTemplate> paths = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : target.stringMap("paths", expected).entrySet()) {
+        for (Map.Entry<String, String> entry :
+                target.stringMap("paths", expected).entrySet()) {
             String key = "paths." + ConfigUtil.joinPath(entry.getKey());
-            paths.put(entry.getKey(), PathTemplate.parse(
-                    entry.getKey(), entry.getValue(), target.key(key), target.origin(key)));
+            paths.put(
+                    entry.getKey(),
+                    PathTemplate.parse(entry.getKey(), entry.getValue(), target.key(key), target.origin(key)));
         }
         return Map.copyOf(paths);
     }
@@ -177,9 +196,8 @@ public final class StagingTargetConfig {
                     + ": expected either main-class or command, but both are set");
         }
         ConfigReader launch = target.child("launch");
-        Optional<String> mainClass = hasMain
-                ? Optional.of(launch.string("main-class", "a fully qualified class name"))
-                : Optional.empty();
+        Optional<String> mainClass =
+                hasMain ? Optional.of(launch.string("main-class", "a fully qualified class name")) : Optional.empty();
         List<String> command = hasCommand ? launch.stringList("command") : List.of();
         if (hasCommand && command.isEmpty()) {
             throw launch.problem("command", "a non-empty list such as [\"./run-app.sh\", \"--port\", \"{port}\"]");
@@ -205,7 +223,8 @@ public final class StagingTargetConfig {
      * secret-looking keys masked (see {@link Secrets}).
      */
     public List<ResolvedSetting> settings(String targetName) {
-        Config merged = root.getConfig(TARGETS + "." + ConfigUtil.joinPath(targetName)).withFallback(root.getConfig(DEFAULTS));
+        Config merged =
+                root.getConfig(TARGETS + "." + ConfigUtil.joinPath(targetName)).withFallback(root.getConfig(DEFAULTS));
         String prefix = ConfigLoader.ROOT + "." + TARGETS + "." + targetName + ".";
         return merged.entrySet().stream()
                 .map(entry -> new ResolvedSetting(
@@ -222,5 +241,4 @@ public final class StagingTargetConfig {
     public String toString() {
         return "StagingTargetConfig from " + source + ", targets " + targetNames();
     }
-
 }

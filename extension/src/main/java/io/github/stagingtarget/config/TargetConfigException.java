@@ -1,10 +1,12 @@
 package io.github.stagingtarget.config;
 
+import io.github.stagingtarget.StagingTargetException;
+
 /**
  * A configuration problem: the message names the key, where it was defined (file and line, as Typesafe
  * Config reports it), what was expected and what was found.
  */
-public class TargetConfigException extends RuntimeException {
+public class TargetConfigException extends StagingTargetException {
 
     private static final long serialVersionUID = 1L;
 

@@ -29,9 +29,10 @@ public final class TargetSelector {
             Function<String, Optional<String>> configurationParameter,
             Optional<String> defaultTarget) {
         return first(systemProperty.apply(SYSTEM_PROPERTY), "system property '" + SYSTEM_PROPERTY + "'")
-                .or(() -> first(environment.apply(ENVIRONMENT_VARIABLE),
-                        "environment variable " + ENVIRONMENT_VARIABLE))
-                .or(() -> first(configurationParameter.apply(CONFIGURATION_PARAMETER),
+                .or(() ->
+                        first(environment.apply(ENVIRONMENT_VARIABLE), "environment variable " + ENVIRONMENT_VARIABLE))
+                .or(() -> first(
+                        configurationParameter.apply(CONFIGURATION_PARAMETER),
                         "JUnit configuration parameter '" + CONFIGURATION_PARAMETER + "'"))
                 .or(() -> first(defaultTarget, "key staging-target.default-target"))
                 .orElse(new TargetSelection(FALLBACK, "default"));

@@ -32,8 +32,14 @@ public final class CommandResult {
      * @param where the console's description, for messages
      * @param mask hides secrets in messages built from this result
      */
-    public CommandResult(String where, String command, int exitCode, String stdout, String stderr,
-            Duration duration, SecretMask mask) {
+    public CommandResult(
+            String where,
+            String command,
+            int exitCode,
+            String stdout,
+            String stderr,
+            Duration duration,
+            SecretMask mask) {
         this.where = where;
         this.command = command;
         this.exitCode = exitCode;

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.console;
 
+import io.github.stagingtarget.StagingTargetException;
+
 /**
  * A {@link ServerConsole} could not do its work: the server is unreachable, refused us, did not prove its
  * identity, or a command timed out. The message names the target, host and port and how to fix it; it never
@@ -13,7 +15,7 @@ package io.github.stagingtarget.console;
  * }
  * }</pre>
  */
-public class ConsoleException extends RuntimeException {
+public class ConsoleException extends StagingTargetException {
 
     private static final long serialVersionUID = 1L;
 

@@ -29,8 +29,12 @@ public final class LocalConsole extends ShellConsole {
     private final Optional<Path> workingDirectory;
     private final Map<String, String> environment;
 
-    public LocalConsole(String targetName, Optional<Path> workingDirectory, Map<String, String> environment,
-            Duration defaultTimeout, SecretMask mask) {
+    public LocalConsole(
+            String targetName,
+            Optional<Path> workingDirectory,
+            Map<String, String> environment,
+            Duration defaultTimeout,
+            SecretMask mask) {
         super(defaultTimeout, mask);
         this.targetName = targetName;
         this.workingDirectory = workingDirectory;
@@ -40,7 +44,9 @@ public final class LocalConsole extends ShellConsole {
     @Override
     public String describe() {
         return "target '" + targetName + "' (local shell"
-                + workingDirectory.map(dir -> " in " + dir.toAbsolutePath().normalize()).orElse("") + ")";
+                + workingDirectory
+                        .map(dir -> " in " + dir.toAbsolutePath().normalize())
+                        .orElse("") + ")";
     }
 
     @Override
@@ -76,7 +82,8 @@ public final class LocalConsole extends ShellConsole {
         // The streams end once the process and its children are gone; a child that detached keeps them
         // open, so the pumps get a short grace period rather than forever.
         long drainDeadline = Math.max(deadline, System.nanoTime()) + TimeUnit.SECONDS.toNanos(5);
-        boolean drained = await(outPump, drainDeadline, "standard output") & await(errPump, drainDeadline, "standard error");
+        boolean drained =
+                await(outPump, drainDeadline, "standard output") & await(errPump, drainDeadline, "standard error");
         if (inPump != null && !inPump.isDone()) {
             inPump.cancel(true);
         }

@@ -63,6 +63,8 @@ public interface ServerConsole {
         if (lines < 1) {
             throw new IllegalArgumentException("lines must be at least 1, but was " + lines);
         }
-        return run("tail -n " + lines + " -- " + Shell.quote(remotePath)).requireSuccess().stdout();
+        return run("tail -n " + lines + " -- " + Shell.quote(remotePath))
+                .requireSuccess()
+                .stdout();
     }
 }

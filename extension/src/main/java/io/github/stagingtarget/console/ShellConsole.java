@@ -77,7 +77,8 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
 
     @Override
     public CommandResult runScript(String script, Duration timeout) {
-        return capture(SCRIPT_SHELL, script, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), timeout);
+        return capture(
+                SCRIPT_SHELL, script, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), timeout);
     }
 
     private CommandResult capture(String command, String shown, InputStream stdin, Duration timeout) {
@@ -85,8 +86,14 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         long start = System.nanoTime();
         Execution execution = execute(command, stdin, stdout, timeout);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        CommandResult result = new CommandResult(describe(), shown, execution.exitCode(),
-                stdout.toString(StandardCharsets.UTF_8), execution.stderr(), took, mask);
+        CommandResult result = new CommandResult(
+                describe(),
+                shown,
+                execution.exitCode(),
+                stdout.toString(StandardCharsets.UTF_8),
+                execution.stderr(),
+                took,
+                mask);
         if (execution.timedOut()) {
             throw new ConsoleException(result.failureMessage("Command timed out after " + seconds(timeout)
                     + " s and was stopped (raise console.command-timeout or pass a longer timeout)"));
@@ -112,16 +119,17 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
             Execution execution = execute(command, null, out, defaultTimeout);
             check(execution, "Download of " + remotePath + " to " + localFile + " failed", command, "");
         } catch (IOException e) {
-            throw new ConsoleException("Cannot write " + localFile + " while downloading " + remotePath
-                    + " from " + describe(), e);
+            throw new ConsoleException(
+                    "Cannot write " + localFile + " while downloading " + remotePath + " from " + describe(), e);
         }
     }
 
     private void check(Execution execution, String headline, String command, String stdout) {
-        CommandResult result = new CommandResult(describe(), command, execution.exitCode(), stdout,
-                execution.stderr(), Duration.ZERO, mask);
+        CommandResult result = new CommandResult(
+                describe(), command, execution.exitCode(), stdout, execution.stderr(), Duration.ZERO, mask);
         if (execution.timedOut()) {
-            throw new ConsoleException(result.failureMessage(headline + ": timed out after " + seconds(defaultTimeout) + " s"));
+            throw new ConsoleException(
+                    result.failureMessage(headline + ": timed out after " + seconds(defaultTimeout) + " s"));
         }
         if (!result.isSuccess()) {
             throw new CommandFailedException(result.failureMessage(headline), result);
@@ -155,8 +163,10 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
-            throw new ConsoleException("Lost the " + what + " of a command on " + describe() + ": "
-                    + mask.apply(String.valueOf(e.getCause().getMessage())), e.getCause());
+            throw new ConsoleException(
+                    "Lost the " + what + " of a command on " + describe() + ": "
+                            + mask.apply(String.valueOf(e.getCause().getMessage())),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConsoleException("Interrupted while waiting for a command on " + describe(), e);

@@ -62,7 +62,8 @@ public final class Doctor {
             ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                     .orElse(Doctor.class.getClassLoader());
             config = ConfigLoader.load(loader, configFile, System.getProperties());
-            selection = targetArgument.map(name -> new TargetSelection(name, "--target"))
+            selection = targetArgument
+                    .map(name -> new TargetSelection(name, "--target"))
                     .orElseGet(() -> TargetSelector.select(
                             name -> Optional.ofNullable(System.getProperty(name)),
                             name -> Optional.ofNullable(System.getenv(name)),

@@ -22,9 +22,12 @@ final class HttpChecks {
         try {
             long start = System.nanoTime();
             if (probe.isReady()) {
-                return CheckResult.ok("ready", probe.url() + " answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                return CheckResult.ok(
+                        "ready", probe.url() + " answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
-            return CheckResult.fail("ready", probe.url() + ": " + probe.lastProblem(),
+            return CheckResult.fail(
+                    "ready",
+                    probe.url() + ": " + probe.lastProblem(),
                     "start the server (and the proxy in front of it), or fix base-url / ready.path");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -38,9 +41,11 @@ final class HttpChecks {
             return CheckResult.ok("version", "not checked (no version.path)");
         }
         try {
-            String deployed = VersionCheck.deployedVersion(target, version.path().get());
+            String deployed =
+                    VersionCheck.deployedVersion(target, version.path().get());
             if (!version.isChecked()) {
-                return CheckResult.ok("version", "deployed '" + deployed + "' (not compared: version.expected is unset)");
+                return CheckResult.ok(
+                        "version", "deployed '" + deployed + "' (not compared: version.expected is unset)");
             }
             VersionCheck.verify(target, version);
             return CheckResult.ok("version", "deployed '" + deployed + "' is the expected build");

@@ -43,7 +43,8 @@ public final class ReadinessProbe {
             }
             lastProblem = "HTTP status " + response.statusCode();
         } catch (IOException e) {
-            lastProblem = e.getClass().getSimpleName() + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("");
+            lastProblem = e.getClass().getSimpleName()
+                    + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("");
         }
         return false;
     }

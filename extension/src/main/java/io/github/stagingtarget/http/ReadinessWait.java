@@ -1,5 +1,6 @@
 package io.github.stagingtarget.http;
 
+import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.ReadySpec;
 
 /** Polls a {@link ReadinessProbe} until it answers or the spec's timeout passes. */
@@ -14,7 +15,8 @@ public final class ReadinessWait {
     private ReadinessWait() {}
 
     /**
-     * @return normally once the probe answered
+     * Returns once the probe answered.
+     *
      * @throws NotReadyException when the timeout passed; its message says what the last attempt saw
      */
     public static void await(ReadinessProbe probe, ReadySpec spec, Precondition precondition)
@@ -34,7 +36,7 @@ public final class ReadinessWait {
     }
 
     /** The target did not become ready in time. */
-    public static final class NotReadyException extends RuntimeException {
+    public static final class NotReadyException extends StagingTargetException {
 
         private static final long serialVersionUID = 1L;
 

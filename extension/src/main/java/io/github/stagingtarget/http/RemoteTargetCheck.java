@@ -14,7 +14,8 @@ public final class RemoteTargetCheck {
     public static void run(ConfiguredTarget target) throws InterruptedException {
         var definition = target.definition();
         if (definition.ready().enabled()) {
-            ReadinessProbe probe = new ReadinessProbe(target.resolve(definition.ready().path()), Duration.ofSeconds(5));
+            ReadinessProbe probe =
+                    new ReadinessProbe(target.resolve(definition.ready().path()), Duration.ofSeconds(5));
             try {
                 ReadinessWait.await(probe, definition.ready(), () -> {});
             } catch (ReadinessWait.NotReadyException e) {

@@ -24,10 +24,14 @@ public final class VersionCheck {
     /** The deployed version, as the target's version path answers it (trimmed). */
     public static String deployedVersion(ConfiguredTarget target, String path) throws InterruptedException {
         URI url = target.resolve(path);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpRequest.newBuilder(url)
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new TargetCheckException("Target '" + target.name() + "' answered " + url + " with HTTP status "
@@ -35,8 +39,8 @@ public final class VersionCheck {
             }
             return response.body().trim();
         } catch (IOException e) {
-            throw new TargetCheckException("Target '" + target.name() + "' did not answer its version at " + url
-                    + ": " + e, e);
+            throw new TargetCheckException(
+                    "Target '" + target.name() + "' did not answer its version at " + url + ": " + e, e);
         }
     }
 
@@ -65,7 +69,8 @@ public final class VersionCheck {
         }
         String a = expected.toLowerCase(Locale.ROOT);
         String b = deployed.toLowerCase(Locale.ROOT);
-        return ABBREVIABLE.matcher(a).matches() && ABBREVIABLE.matcher(b).matches()
+        return ABBREVIABLE.matcher(a).matches()
+                && ABBREVIABLE.matcher(b).matches()
                 && (a.startsWith(b) || b.startsWith(a));
     }
 }

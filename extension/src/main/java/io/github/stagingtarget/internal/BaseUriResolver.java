@@ -1,8 +1,8 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import java.net.URI;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Injects the target's base {@link URI}. */
 final class BaseUriResolver implements TypedResolver {

@@ -1,7 +1,6 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.Browser;
-import io.github.stagingtarget.BrowserReuse;
 import io.github.stagingtarget.browser.BrowserException;
 import io.github.stagingtarget.browser.BrowserSession;
 import io.github.stagingtarget.config.BrowserSpec;
@@ -53,32 +52,39 @@ final class BrowserSessions {
             } catch (WebDriverException quitFailure) {
                 e.addSuppressed(quitFailure);
             }
-            context.publishReportEntry("staging-target.browser",
-                    "Replaced a reused browser that could not be cleared: " + e.getMessage().lines().findFirst().orElse(""));
+            context.publishReportEntry(
+                    "staging-target.browser",
+                    "Replaced a reused browser that could not be cleared: "
+                            + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
     static void publishEvidence(ExtensionContext context, Object existing, Throwable failure) {
         BrowserSession session = (BrowserSession) existing;
-        Path directory = uniqueDirectory(session.spec().evidenceDirectory()
+        Path directory = uniqueDirectory(session.spec()
+                .evidenceDirectory()
                 .resolve(safe(context.getRequiredTestClass().getName()))
                 .resolve(safe(testName(context))));
         List<Path> files = session.captureEvidence(directory, failure);
         for (Path file : files) {
             try {
-                context.publishFile(file.getFileName().toString(), mediaType(file),
+                context.publishFile(
+                        file.getFileName().toString(),
+                        mediaType(file),
                         published -> Files.copy(file, published, StandardCopyOption.REPLACE_EXISTING));
             } catch (RuntimeException e) {
                 failure.addSuppressed(new BrowserException("Could not publish " + file + " to the test report", e));
             }
         }
         if (!files.isEmpty()) {
-            context.publishReportEntry("staging-target.evidence", directory.toAbsolutePath().toString());
+            context.publishReportEntry(
+                    "staging-target.evidence", directory.toAbsolutePath().toString());
         }
     }
 
     private static String testName(ExtensionContext context) {
-        String method = context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("class");
+        String method =
+                context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("class");
         String display = context.getDisplayName();
         // Parameterized and repeated invocations share a method name; their display names tell them apart.
         return display.startsWith(method + "(") ? method : method + "-" + display;
@@ -107,5 +113,4 @@ final class BrowserSessions {
         }
         return MediaType.TEXT_PLAIN_UTF_8;
     }
-
 }

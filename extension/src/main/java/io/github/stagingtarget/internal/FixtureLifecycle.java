@@ -2,8 +2,8 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
-import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
@@ -29,10 +29,12 @@ final class FixtureLifecycle {
         Class<?> testClass = context.getRequiredTestClass();
         List<FixturePlan> plans = new ArrayList<>();
         plan(testClass, "class " + testClass.getName()).ifPresent(plans::add);
-        for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, ResetDatabase.class, HierarchyTraversalMode.TOP_DOWN)) {
+        for (Method method : AnnotationSupport.findAnnotatedMethods(
+                testClass, ResetDatabase.class, HierarchyTraversalMode.TOP_DOWN)) {
             plan(method, describe(method)).ifPresent(plans::add);
         }
-        for (Method method : AnnotationSupport.findAnnotatedMethods(testClass, Seed.class, HierarchyTraversalMode.TOP_DOWN)) {
+        for (Method method :
+                AnnotationSupport.findAnnotatedMethods(testClass, Seed.class, HierarchyTraversalMode.TOP_DOWN)) {
             plan(method, describe(method)).ifPresent(plans::add);
         }
         if (!plans.isEmpty()) {
@@ -70,7 +72,8 @@ final class FixtureLifecycle {
 
     static Optional<FixturePlan> plan(AnnotatedElement element, String declaredOn) {
         boolean reset = AnnotationSupport.isAnnotated(element, ResetDatabase.class);
-        List<String> seeds = AnnotationSupport.findAnnotation(element, Seed.class).map(seed -> List.of(seed.value()))
+        List<String> seeds = AnnotationSupport.findAnnotation(element, Seed.class)
+                .map(seed -> List.of(seed.value()))
                 .orElse(List.of());
         FixturePlan plan = new FixturePlan(reset, seeds, declaredOn);
         return plan.isEmpty() ? Optional.empty() : Optional.of(plan);

@@ -23,7 +23,8 @@ public final class FixtureLocks implements ResourceLocksProvider {
 
     @Override
     public Set<Lock> provideForClass(Class<?> testClass) {
-        return Set.of(new Lock(DATABASE, changesData(testClass) ? ResourceAccessMode.READ_WRITE : ResourceAccessMode.READ));
+        return Set.of(
+                new Lock(DATABASE, changesData(testClass) ? ResourceAccessMode.READ_WRITE : ResourceAccessMode.READ));
     }
 
     @Override
@@ -39,7 +40,10 @@ public final class FixtureLocks implements ResourceLocksProvider {
 
     static boolean changesData(Class<?> testClass) {
         return FixtureLifecycle.plan(testClass, "").isPresent()
-                || !AnnotationSupport.findAnnotatedMethods(testClass, ResetDatabase.class, HierarchyTraversalMode.TOP_DOWN).isEmpty()
-                || !AnnotationSupport.findAnnotatedMethods(testClass, Seed.class, HierarchyTraversalMode.TOP_DOWN).isEmpty();
+                || !AnnotationSupport.findAnnotatedMethods(
+                                testClass, ResetDatabase.class, HierarchyTraversalMode.TOP_DOWN)
+                        .isEmpty()
+                || !AnnotationSupport.findAnnotatedMethods(testClass, Seed.class, HierarchyTraversalMode.TOP_DOWN)
+                        .isEmpty();
     }
 }

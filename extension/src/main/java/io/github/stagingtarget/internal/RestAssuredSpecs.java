@@ -1,10 +1,10 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
-import java.net.URI;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 
 /** Builds REST Assured specifications; kept apart so that REST Assured stays optional. */
 final class RestAssuredSpecs {

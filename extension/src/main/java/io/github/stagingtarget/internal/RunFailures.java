@@ -23,7 +23,8 @@ final class RunFailures {
     /** @return the problem itself the first time its message is seen in this run, else an abort with it */
     @SuppressWarnings("unchecked")
     static RuntimeException reportOnce(ExtensionContext context, RuntimeException problem) {
-        Set<String> reported = context.getRoot().getStore(NAMESPACE)
+        Set<String> reported = context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent("messages", key -> ConcurrentHashMap.<String>newKeySet(), Set.class);
         return reported.add(String.valueOf(problem.getMessage()))
                 ? problem

@@ -51,7 +51,9 @@ final class ServerLogCapture {
         }
         written.forEach((file, lines) -> {
             try {
-                context.publishFile(fileName(file), MediaType.TEXT_PLAIN_UTF_8,
+                context.publishFile(
+                        fileName(file),
+                        MediaType.TEXT_PLAIN_UTF_8,
                         path -> Files.writeString(path, lines, StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 // A launcher that writes no outputs must not turn the test's own failure into another one.

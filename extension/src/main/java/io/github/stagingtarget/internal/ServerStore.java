@@ -21,14 +21,17 @@ final class ServerStore {
     private ServerStore() {}
 
     static SecretMask mask(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("mask", key -> new SecretMask(), SecretMask.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("mask", key -> new SecretMask(), SecretMask.class);
     }
 
     static ShellConsole console(ExtensionContext context) {
         ServerDefinition server = TargetStore.server(context);
         SecretMask mask = mask(context);
         // Creating a console is cheap and opens nothing: SSH connects on the first command.
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent("console", key -> create(server, mask), ShellConsole.class);
     }
 
@@ -41,7 +44,7 @@ final class ServerStore {
         if (server.consoleType() == ConsoleType.SSH) {
             return new SshConsole(server.ssh().orElseThrow(), System::getenv, mask, server.commandTimeout());
         }
-        return new LocalConsole(server.target(), server.workingDirectory(), server.environment(),
-                server.commandTimeout(), mask);
+        return new LocalConsole(
+                server.target(), server.workingDirectory(), server.environment(), server.commandTimeout(), mask);
     }
 }

@@ -18,13 +18,21 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
  */
-public final class StagingTargetExtension implements BeforeAllCallback, BeforeEachCallback,
-        AfterTestExecutionCallback, ParameterResolver, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+public final class StagingTargetExtension
+        implements BeforeAllCallback,
+                BeforeEachCallback,
+                AfterTestExecutionCallback,
+                ParameterResolver,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
 
     private static final List<TypedResolver> RESOLVERS = List.of(
-            new TargetResolver(), new BaseUriResolver(), new RequestSpecificationResolver(),
-            new ServerConsoleResolver(), new SessionsResolver(), new BrowserResolver());
+            new TargetResolver(),
+            new BaseUriResolver(),
+            new RequestSpecificationResolver(),
+            new ServerConsoleResolver(),
+            new SessionsResolver(),
+            new BrowserResolver());
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -49,7 +57,8 @@ public final class StagingTargetExtension implements BeforeAllCallback, BeforeEa
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return RESOLVERS.stream().anyMatch(resolver -> resolver.supports(parameter.getParameter().getType()));
+        return RESOLVERS.stream()
+                .anyMatch(resolver -> resolver.supports(parameter.getParameter().getType()));
     }
 
     @Override
@@ -70,8 +79,7 @@ public final class StagingTargetExtension implements BeforeAllCallback, BeforeEa
     }
 
     @Override
-    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
-            throws Throwable {
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         BrowserLifecycle.publishEvidence(context, failure);
         throw failure;
     }

@@ -21,7 +21,8 @@ public final class TargetCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<EnabledOnTarget> enabled = AnnotationSupport.findAnnotation(context.getElement(), EnabledOnTarget.class);
+        Optional<EnabledOnTarget> enabled =
+                AnnotationSupport.findAnnotation(context.getElement(), EnabledOnTarget.class);
         Optional<DisabledOnTarget> disabled =
                 AnnotationSupport.findAnnotation(context.getElement(), DisabledOnTarget.class);
         if (enabled.isEmpty() && disabled.isEmpty()) {
@@ -46,7 +47,8 @@ public final class TargetCondition implements ExecutionCondition {
             List<String> targets = Arrays.asList(disabled.get().value());
             if (targets.contains(name)) {
                 return ConditionEvaluationResult.disabled(
-                        "Disabled on target '" + name + "' (@DisabledOnTarget)", disabled.get().reason());
+                        "Disabled on target '" + name + "' (@DisabledOnTarget)",
+                        disabled.get().reason());
             }
         }
         return ConditionEvaluationResult.enabled("Enabled on target '" + name + "'");

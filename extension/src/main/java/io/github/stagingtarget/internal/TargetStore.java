@@ -43,13 +43,17 @@ final class TargetStore {
     /** The target's validated server keys (console, ssh, fixtures, session, logs); no side effects. */
     static ServerDefinition server(ExtensionContext context) {
         TargetDefinition definition = definition(context);
-        return computeOnce(context, SERVER, () -> loadConfig(context)
-                .server(new TargetSelection(definition.name(), "the run's target"))).get();
+        return computeOnce(
+                        context,
+                        SERVER,
+                        () -> loadConfig(context).server(new TargetSelection(definition.name(), "the run's target")))
+                .get();
     }
 
     @SuppressWarnings("unchecked")
     static <T> Outcome<T> computeOnce(ExtensionContext context, String key, Supplier<T> computation) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(key, k -> Outcome.of(computation), Outcome.class);
     }
 

@@ -45,12 +45,13 @@ public final class ApplicationLauncher {
     }
 
     public RunningApplication launch(TargetDefinition definition) throws InterruptedException {
-        LaunchSpec spec = definition.launch().orElseThrow(() -> new IllegalArgumentException(
-                "Target '" + definition.name() + "' has no launch block"));
+        LaunchSpec spec = definition
+                .launch()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("Target '" + definition.name() + "' has no launch block"));
         int port = spec.port() > 0 ? spec.port() : FreePort.pick();
-        ConfiguredTarget target = definition.needsPort()
-                ? ConfiguredTarget.onPort(definition, port)
-                : ConfiguredTarget.of(definition);
+        ConfiguredTarget target =
+                definition.needsPort() ? ConfiguredTarget.onPort(definition, port) : ConfiguredTarget.of(definition);
         URI readyUrl = target.resolve(definition.ready().path());
         ReadinessProbe probe = new ReadinessProbe(readyUrl, Duration.ofSeconds(2));
 
@@ -60,7 +61,9 @@ public final class ApplicationLauncher {
             }
             throw new LaunchException("Cannot launch the application for target '" + definition.name()
                     + "': port " + spec.port() + " is already in use"
-                    + (spec.reuseExisting() ? ", and " + readyUrl + " does not answer as ready (" + probe.lastProblem() + ")" : "")
+                    + (spec.reuseExisting()
+                            ? ", and " + readyUrl + " does not answer as ready (" + probe.lastProblem() + ")"
+                            : "")
                     + ". Stop whatever listens there, set launch.port = 0 for a free port"
                     + (spec.reuseExisting() ? "" : ", or set launch.reuse-existing = true to test the running server")
                     + " (" + spec.origin() + ")");
@@ -90,8 +93,10 @@ public final class ApplicationLauncher {
             // Standard input stays a pipe that we never write to: ChildJvmMain exits when it closes.
             return builder.start();
         } catch (IOException e) {
-            throw new LaunchException("Cannot launch the application for target '" + definition.name() + "' with "
-                    + String.join(" ", command) + ": " + e.getMessage() + " (" + spec.origin() + ")", e);
+            throw new LaunchException(
+                    "Cannot launch the application for target '" + definition.name() + "' with "
+                            + String.join(" ", command) + ": " + e.getMessage() + " (" + spec.origin() + ")",
+                    e);
         }
     }
 

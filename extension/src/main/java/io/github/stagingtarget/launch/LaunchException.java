@@ -1,7 +1,9 @@
 package io.github.stagingtarget.launch;
 
+import io.github.stagingtarget.StagingTargetException;
+
 /** The application under test could not be started or did not become ready. */
-public class LaunchException extends RuntimeException {
+public class LaunchException extends StagingTargetException {
 
     private static final long serialVersionUID = 1L;
 

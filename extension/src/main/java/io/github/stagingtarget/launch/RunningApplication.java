@@ -89,6 +89,8 @@ public final class RunningApplication implements AutoCloseable {
 
     @Override
     public String toString() {
-        return process == null ? "reused application at " + target.baseUri() : "application pid " + process.pid() + " at " + target.baseUri();
+        return process == null
+                ? "reused application at " + target.baseUri()
+                : "application pid " + process.pid() + " at " + target.baseUri();
     }
 }

@@ -39,7 +39,12 @@ public final class ServerLogs {
         }
         String command = "for f in " + Shell.quoteAll(files)
                 + "; do if [ -r \"$f\" ]; then wc -c < \"$f\"; else echo -1; fi; done";
-        List<String> lines = console.run(command).requireSuccess().stdout().lines().map(String::trim).toList();
+        List<String> lines = console.run(command)
+                .requireSuccess()
+                .stdout()
+                .lines()
+                .map(String::trim)
+                .toList();
         for (int i = 0; i < files.size(); i++) {
             sizes.put(files.get(i), i < lines.size() ? parse(lines.get(i)) : -1L);
         }

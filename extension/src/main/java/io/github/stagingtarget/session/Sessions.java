@@ -46,12 +46,17 @@ public final class Sessions {
      * @throws io.github.stagingtarget.console.CommandFailedException if the command fails
      */
     public SessionKey create(String email) {
-        String template = settings.command().orElseThrow(() -> new IllegalStateException("Target '" + target
-                + "' has no " + settings.keyPrefix() + ".command: expected a command that prints a session key, "
-                + "e.g. \"app create-session {email}\""));
+        String template = settings.command()
+                .orElseThrow(() -> new IllegalStateException("Target '" + target
+                        + "' has no " + settings.keyPrefix()
+                        + ".command: expected a command that prints a session key, "
+                        + "e.g. \"app create-session {email}\""));
         CommandResult result = console.run(template.replace(SessionSettings.EMAIL_PLACEHOLDER, Shell.quote(email)))
                 .requireSuccess();
-        List<String> lines = Arrays.stream(result.stdout().split("\\R")).map(String::trim).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = Arrays.stream(result.stdout().split("\\R"))
+                .map(String::trim)
+                .filter(l -> !l.isEmpty())
+                .toList();
         if (lines.isEmpty()) {
             throw new IllegalStateException("The session command for target '" + target + "' printed nothing: "
                     + result.command() + " (" + settings.keyPrefix() + ".command)");

@@ -39,23 +39,57 @@ public final class SshTransportBenchmark {
         int runs = Integer.parseInt(args[5]);
 
         SecretMask mask = new SecretMask();
-        SshSettings settings = new SshSettings("bench", "127.0.0.1", port, user, Optional.of(key), Optional.empty(),
-                Optional.empty(), knownHosts, HostKeyPolicy.STRICT, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(15), 8, "bench");
-        FixtureSettings fixtures = new FixtureSettings(true, Optional.of("true"), Optional.of("echo {file} > /dev/null"),
-                Duration.ofSeconds(30), "bench.fixtures", "bench");
+        SshSettings settings = new SshSettings(
+                "bench",
+                "127.0.0.1",
+                port,
+                user,
+                Optional.of(key),
+                Optional.empty(),
+                Optional.empty(),
+                knownHosts,
+                HostKeyPolicy.STRICT,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(15),
+                8,
+                "bench");
+        FixtureSettings fixtures = new FixtureSettings(
+                true,
+                Optional.of("true"),
+                Optional.of("echo {file} > /dev/null"),
+                Duration.ofSeconds(30),
+                "bench.fixtures",
+                "bench");
         FixtureRunner runner = new FixtureRunner("bench", fixtures, SshTransportBenchmark.class.getClassLoader(), mask);
         FixturePlan plan = new FixturePlan(true, List.of("fixtures/users.json", "fixtures/lists.json"), "bench");
 
-        List<String> ssh = List.of("ssh", "-F", "none", "-i", key.toString(), "-p", Integer.toString(port),
-                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
-                "-o", "ControlPath=" + socket);
-        List<String> classCommands = List.of("true", "echo seed1 > /dev/null", "echo seed2 > /dev/null",
-                "echo key-ada@example.com");
+        List<String> ssh = List.of(
+                "ssh",
+                "-F",
+                "none",
+                "-i",
+                key.toString(),
+                "-p",
+                Integer.toString(port),
+                "-o",
+                "BatchMode=yes",
+                "-o",
+                "StrictHostKeyChecking=yes",
+                "-o",
+                "UserKnownHostsFile=" + knownHosts,
+                "-o",
+                "ControlPath=" + socket);
+        List<String> classCommands =
+                List.of("true", "echo seed1 > /dev/null", "echo seed2 > /dev/null", "echo key-ada@example.com");
 
-        try (SshConsole console = new SshConsole(settings, Map.<String, String>of()::get, mask, Duration.ofSeconds(30))) {
-            Sessions sessions = new Sessions("bench", new SessionSettings(Optional.of("echo key-{email}"), "session", "bench.session"),
-                    console, mask);
+        try (SshConsole console =
+                new SshConsole(settings, Map.<String, String>of()::get, mask, Duration.ofSeconds(30))) {
+            Sessions sessions = new Sessions(
+                    "bench",
+                    new SessionSettings(Optional.of("echo key-{email}"), "session", "bench.session"),
+                    console,
+                    mask);
             Runnable consoleClass = () -> {
                 FixtureScript script = runner.prepare(plan);
                 runner.run(script, "bench", () -> console);
@@ -71,7 +105,8 @@ public final class SshTransportBenchmark {
             exec(ssh, "-o", "ControlMaster=yes", "-o", "ControlPersist=yes", "-f", "-N");
             try {
                 double muxExec = median(runs, () -> exec(ssh, "-o", "ControlMaster=no", "true"));
-                double muxClass = median(runs, () -> classCommands.forEach(c -> exec(ssh, "-o", "ControlMaster=no", c)));
+                double muxClass =
+                        median(runs, () -> classCommands.forEach(c -> exec(ssh, "-o", "ControlMaster=no", c)));
                 System.out.println(table(runs, ours, oursExec, perProcess, perProcessExec, muxClass, muxExec));
             } finally {
                 exec(ssh, "-O", "exit");
@@ -79,8 +114,14 @@ public final class SshTransportBenchmark {
         }
     }
 
-    private static String table(int runs, double ours, double oursExec, double perProcess, double perProcessExec,
-            double muxClass, double muxExec) {
+    private static String table(
+            int runs,
+            double ours,
+            double oursExec,
+            double perProcess,
+            double perProcessExec,
+            double muxClass,
+            double muxExec) {
         String nl = System.lineSeparator();
         return "| Transport | one class: reset + 2 seeds + 1 session key | one command |" + nl
                 + "|---|---:|---:|" + nl
@@ -117,14 +158,16 @@ public final class SshTransportBenchmark {
         List<String> command = new ArrayList<>(ssh);
         List<String> extra = List.of(more);
         // Options go before the destination, the remote command after it.
-        boolean hasCommand = extra.size() % 2 == 1 && !extra.get(extra.size() - 1).startsWith("-");
+        boolean hasCommand =
+                extra.size() % 2 == 1 && !extra.get(extra.size() - 1).startsWith("-");
         command.addAll(hasCommand ? extra.subList(0, extra.size() - 1) : extra);
         command.add(System.getProperty("user.name") + "@127.0.0.1");
         if (hasCommand) {
             command.add(extra.get(extra.size() - 1));
         }
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

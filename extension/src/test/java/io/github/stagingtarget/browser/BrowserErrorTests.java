@@ -15,15 +15,19 @@ import org.openqa.selenium.WebDriver;
 /** What a user sees when the browser is misconfigured or missing. */
 class BrowserErrorTests extends BrowserKitSupport {
 
-
     @Test
     void misspelledBrowserKeyFailsTheClassBeforeAnyTest() {
         EngineExecutionResults results = run("headles = false", UsesBrowserTestCase.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, EventConditions.finishedWithFailure(
-                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                TestExecutionResultConditions.message(message -> message.contains(
-                        "staging-target.targets.local.browser.headles: expected one of the browser keys"))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        EventConditions.finishedWithFailure(
+                                TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+                                TestExecutionResultConditions.message(
+                                        message -> message.contains(
+                                                "staging-target.targets.local.browser.headles: expected one of the browser keys"))));
         results.testEvents().assertStatistics(stats -> stats.started(0));
     }
 
@@ -31,13 +35,19 @@ class BrowserErrorTests extends BrowserKitSupport {
     void missingDriverPathNamesTheKeyAndWhereItWasSet() {
         EngineExecutionResults results = run("driver = \"/nonexistent/chromedriver\"", UsesBrowserTestCase.class);
 
-        Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
-                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        Throwable failure = results.testEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure)
+                .isInstanceOf(ParameterResolutionException.class)
                 .hasCauseInstanceOf(BrowserException.class)
-                .hasMessageMatching("(?s).*staging-target-[0-9]+\\.conf: 5: staging-target\\.targets\\.local\\.browser\\.driver: "
-                        + "expected the path of an executable driver, but /nonexistent/chromedriver does not exist\\. "
-                        + "Correct the path, or remove the key to use the one on PATH\\.");
+                .hasMessageMatching(
+                        "(?s).*staging-target-[0-9]+\\.conf: 5: staging-target\\.targets\\.local\\.browser\\.driver: "
+                                + "expected the path of an executable driver, but /nonexistent/chromedriver does not exist\\. "
+                                + "Correct the path, or remove the key to use the one on PATH\\.");
     }
 
     @Test
@@ -45,9 +55,14 @@ class BrowserErrorTests extends BrowserKitSupport {
         EngineExecutionResults results =
                 run("driver = \"/bin/false\", binary = \"/usr/bin/chromium\"", UsesBrowserTestCase.class);
 
-        Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
-                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
-        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+        Throwable failure = results.testEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure)
+                .isInstanceOf(ParameterResolutionException.class)
                 .hasMessageStartingWith("Could not start chromium for target 'local' with driver /bin/false and "
                         + "browser /usr/bin/chromium: ")
                 .hasMessageContaining("Install them (Debian/Ubuntu: apt-get install chromium chromium-driver), "

@@ -25,9 +25,12 @@ final class BrowserFixtures {
     static Map<String, String> reported(EngineExecutionResults results, String key) {
         Map<String, String> values = new LinkedHashMap<>();
         results.allEvents().reportingEntryPublished().stream().forEach(event -> {
-            String value = event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(key);
+            String value = event.getRequiredPayload(ReportEntry.class)
+                    .getKeyValuePairs()
+                    .get(key);
             if (value != null && event.getTestDescriptor().getSource().orElse(null) instanceof MethodSource method) {
-                String className = method.getClassName().substring(method.getClassName().lastIndexOf('$') + 1);
+                String className =
+                        method.getClassName().substring(method.getClassName().lastIndexOf('$') + 1);
                 values.put(className + "#" + method.getMethodName(), value);
             }
         });

@@ -60,12 +60,15 @@ public final class BrowserReuseBench {
 
     private static void parts(Path config) {
         var target = io.github.stagingtarget.config.ConfiguredTarget.of(ConfigLoader.load(
-                BrowserReuseBench.class.getClassLoader(), Optional.of(config.toString()), System.getProperties())
+                        BrowserReuseBench.class.getClassLoader(),
+                        Optional.of(config.toString()),
+                        System.getProperties())
                 .target(new TargetSelection("local", "the bench")));
         List<Long> cold = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            try (BrowserSession session = BrowserSession.start(target.definition().browser(), "local")) {
+            try (BrowserSession session =
+                    BrowserSession.start(target.definition().browser(), "local")) {
                 session.browserFor(target).open("home");
             }
             cold.add((System.nanoTime() - start) / 1_000_000);

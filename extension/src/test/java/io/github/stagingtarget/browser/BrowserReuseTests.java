@@ -21,12 +21,9 @@ import org.openqa.selenium.WebDriver;
 /** Where a browser is shared, where it is quit, and that none outlives the run. */
 class BrowserReuseTests extends BrowserKitSupport {
 
-
-
     @Test
     void perClassSharesOneBrowserWithinAClassAndNotAcrossClasses() {
-        EngineExecutionResults results =
-                run("reuse = per-class", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run("reuse = per-class", FirstTestCase.class, SecondTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
         Map<String, String> sessions = reported(results, "session");
@@ -39,8 +36,7 @@ class BrowserReuseTests extends BrowserKitSupport {
 
     @Test
     void perRunSharesOneBrowserAcrossClasses() {
-        EngineExecutionResults results =
-                run("reuse = per-run", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run("reuse = per-run", FirstTestCase.class, SecondTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
         assertThat(new HashSet<>(reported(results, "session").values())).hasSize(1);
@@ -57,10 +53,12 @@ class BrowserReuseTests extends BrowserKitSupport {
 
     @Test
     void parallelTestsOfOneClassGetABrowserEach() {
-        EngineExecutionResults results = run("reuse = per-class", Map.of(
-                "junit.jupiter.execution.parallel.enabled", "true",
-                "junit.jupiter.execution.parallel.config.strategy", "fixed",
-                "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"),
+        EngineExecutionResults results = run(
+                "reuse = per-class",
+                Map.of(
+                        "junit.jupiter.execution.parallel.enabled", "true",
+                        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                        "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"),
                 ConcurrentTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));

@@ -21,8 +21,6 @@ import org.openqa.selenium.WindowType;
 /** A reused browser starts each test as if it were new. */
 class BrowserStateTests extends BrowserKitSupport {
 
-
-
     @Test
     void cookiesStorageAndWindowsOfOneTestAreGoneInTheNext() {
         EngineExecutionResults results = run("reuse = per-class", StateTestCase.class);
@@ -37,7 +35,8 @@ class BrowserStateTests extends BrowserKitSupport {
         assertThat(sessions.get("StateTestCase#leavesState"))
                 .as("the same browser, else nothing was reused")
                 .isEqualTo(sessions.get("StateTestCase#startsClean"));
-        assertThat(reported(results, "before")).containsEntry("StateTestCase#leavesState", "flavour=mint|local|session");
+        assertThat(reported(results, "before"))
+                .containsEntry("StateTestCase#leavesState", "flavour=mint|local|session");
         assertThat(reported(results, "windows")).containsEntry("StateTestCase#startsClean", "1");
         assertThat(reported(results, "url")).containsEntry("StateTestCase#startsClean", "about:blank");
         assertThat(reported(results, "target")).containsEntry("StateTestCase#startsClean", "|null|null");
@@ -64,7 +63,8 @@ class BrowserStateTests extends BrowserKitSupport {
         void startsClean(Browser browser, Target target, TestReporter reporter) {
             WebDriver driver = browser.driver();
             reporter.publishEntry("session", sessionOf(driver));
-            reporter.publishEntry("windows", Integer.toString(driver.getWindowHandles().size()));
+            reporter.publishEntry(
+                    "windows", Integer.toString(driver.getWindowHandles().size()));
             reporter.publishEntry("url", driver.getCurrentUrl());
             reporter.publishEntry("target", state(browser.open("home")));
             driver.get(otherOrigin(target, "home"));
@@ -76,8 +76,9 @@ class BrowserStateTests extends BrowserKitSupport {
         }
 
         private static String state(WebDriver driver) {
-            return (String) ((JavascriptExecutor) driver).executeScript("return document.cookie + '|' "
-                    + "+ localStorage.getItem('kept') + '|' + sessionStorage.getItem('kept');");
+            return (String) ((JavascriptExecutor) driver)
+                    .executeScript("return document.cookie + '|' "
+                            + "+ localStorage.getItem('kept') + '|' + sessionStorage.getItem('kept');");
         }
     }
 }

@@ -31,6 +31,8 @@ class ExecutableFinderTests {
 
         assertThat(finder.find(List.of("chromium", "google-chrome"))).contains(chromiumInB);
         assertThat(finder.find(List.of("chromedriver"))).isEmpty();
-        assertThat(finder.describe()).startsWith("PATH [").contains(dir.resolve("a").toString());
+        assertThat(finder.describe())
+                .startsWith("PATH [")
+                .contains(dir.resolve("a").toString());
     }
 }

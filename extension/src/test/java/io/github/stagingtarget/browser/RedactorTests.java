@@ -15,11 +15,13 @@ class RedactorTests {
 
     @Test
     void masksPasswordFieldValuesButKeepsTheRestOfThePage() {
-        String html = "<form><input name=\"user\" value=\"alice\"><input type=\"password\" value=\"hunter2\" name=\"pw\">"
-                + "<a href=\"/reset?session=xyz\">reset</a></form>";
+        String html =
+                "<form><input name=\"user\" value=\"alice\"><input type=\"password\" value=\"hunter2\" name=\"pw\">"
+                        + "<a href=\"/reset?session=xyz\">reset</a></form>";
 
         assertThat(Redactor.html(html))
-                .isEqualTo("<form><input name=\"user\" value=\"alice\"><input type=\"password\" value=\"***\" name=\"pw\">"
-                        + "<a href=\"/reset?session=***\">reset</a></form>");
+                .isEqualTo(
+                        "<form><input name=\"user\" value=\"alice\"><input type=\"password\" value=\"***\" name=\"pw\">"
+                                + "<a href=\"/reset?session=***\">reset</a></form>");
     }
 }

@@ -31,7 +31,8 @@ class BrowserSpecReaderTests {
                 }
                 """.formatted(block));
         return ConfigLoader.load(getClass().getClassLoader(), Optional.of(file.toString()), systemProperties)
-                .target(new TargetSelection("local", "a test")).browser();
+                .target(new TargetSelection("local", "a test"))
+                .browser();
     }
 
     private BrowserSpec browser(String block) {
@@ -91,15 +92,16 @@ class BrowserSpecReaderTests {
                 .hasMessageContaining(": 4: staging-target.targets.local.browser.reuse: "
                         + "expected per-test, per-class, per-run, but was '\"sometimes\"'");
         assertThatThrownBy(() -> browser("    name = safari"))
-                .hasMessageContaining("staging-target.targets.local.browser.name: expected chrome, chromium or firefox, "
-                        + "but was '\"safari\"'");
+                .hasMessageContaining(
+                        "staging-target.targets.local.browser.name: expected chrome, chromium or firefox, "
+                                + "but was '\"safari\"'");
         assertThatThrownBy(() -> browser("    window-size = \"1280*800\""))
                 .hasMessageContaining("staging-target.targets.local.browser.window-size: expected WIDTHxHEIGHT");
         assertThatThrownBy(() -> browser("    remote-url = \"127.0.0.1:4444\""))
                 .hasMessageContaining("staging-target.targets.local.browser.remote-url: expected the http(s) URL "
                         + "of a Selenium Grid");
         assertThatThrownBy(() -> browser("    page-load-timeout = 0s"))
-                .hasMessageContaining("staging-target.targets.local.browser.page-load-timeout: expected a positive "
-                        + "duration");
+                .hasMessageContaining(
+                        "staging-target.targets.local.browser.page-load-timeout: expected a positive " + "duration");
     }
 }

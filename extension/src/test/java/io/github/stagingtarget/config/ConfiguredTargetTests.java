@@ -15,25 +15,45 @@ class ConfiguredTargetTests {
 
     private static ConfiguredTarget target(String baseUrl, Map<String, String> paths) {
         Map<String, PathTemplate> templates = new java.util.HashMap<>();
-        paths.forEach((name, template) -> templates.put(name, PathTemplate.parse(name, template, "paths." + name, "test.conf: 1")));
-        return ConfiguredTarget.of(new TargetDefinition("staging", false, baseUrl, templates,
-                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "test.conf: 1",
+        paths.forEach((name, template) ->
+                templates.put(name, PathTemplate.parse(name, template, "paths." + name, "test.conf: 1")));
+        return ConfiguredTarget.of(new TargetDefinition(
+                "staging",
+                false,
+                baseUrl,
+                templates,
+                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
+                NO_VERSION,
+                Optional.empty(),
+                "test.conf: 1",
                 null)); // URLs never look at the browser
     }
 
-    private final ConfiguredTarget staging = target("https://staging.example.com/app/",
-            Map.of("home", "/", "list", "/lists/{id}/", "item", "/lists/{list}/items/{item}", "search", "search?q={q}"));
+    private final ConfiguredTarget staging = target(
+            "https://staging.example.com/app/",
+            Map.of(
+                    "home",
+                    "/",
+                    "list",
+                    "/lists/{id}/",
+                    "item",
+                    "/lists/{list}/items/{item}",
+                    "search",
+                    "search?q={q}"));
 
     @Test
     void expandsByNameAndKeepsTheBasePath() {
-        assertThat(staging.url("list", Map.of("id", 7))).isEqualTo(URI.create("https://staging.example.com/app/lists/7/"));
+        assertThat(staging.url("list", Map.of("id", 7)))
+                .isEqualTo(URI.create("https://staging.example.com/app/lists/7/"));
         assertThat(staging.url("home")).isEqualTo(URI.create("https://staging.example.com/app/"));
-        assertThat(staging.url("search", Map.of("q", "milk"))).isEqualTo(URI.create("https://staging.example.com/app/search?q=milk"));
+        assertThat(staging.url("search", Map.of("q", "milk")))
+                .isEqualTo(URI.create("https://staging.example.com/app/search?q=milk"));
     }
 
     @Test
     void expandsByPositionInTemplateOrder() {
-        assertThat(staging.url("item", 3, "x")).isEqualTo(URI.create("https://staging.example.com/app/lists/3/items/x"));
+        assertThat(staging.url("item", 3, "x"))
+                .isEqualTo(URI.create("https://staging.example.com/app/lists/3/items/x"));
     }
 
     @Test
@@ -46,7 +66,8 @@ class ConfiguredTargetTests {
     void unknownPathListsTheKnownOnes() {
         assertThatThrownBy(() -> staging.url("lsit", 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Unknown path 'lsit' for target 'staging'. Known paths: home, item, list, search.");
+                .hasMessageStartingWith(
+                        "Unknown path 'lsit' for target 'staging'. Known paths: home, item, list, search.");
     }
 
     @Test
@@ -61,35 +82,48 @@ class ConfiguredTargetTests {
     void unknownPlaceholderIsRefused() {
         assertThatThrownBy(() -> staging.url("list", Map.of("idd", 3)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Path 'list' (/lists/{id}/) has no placeholder {idd}; its placeholders are {id}.");
+                .hasMessageStartingWith(
+                        "Path 'list' (/lists/{id}/) has no placeholder {idd}; its placeholders are {id}.");
     }
 
     @Test
     void wrongNumberOfPositionalValuesIsRefused() {
         assertThatThrownBy(() -> staging.url("item", 3))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("Path 'item' (/lists/{list}/items/{item}) takes 2 values for {list}, {item}, but got 1.");
+                .hasMessageStartingWith(
+                        "Path 'item' (/lists/{list}/items/{item}) takes 2 values for {list}, {item}, but got 1.");
     }
 
     @Test
     void nullValueCountsAsMissing() {
         Map<String, Object> values = new java.util.HashMap<>();
         values.put("id", null);
-        assertThatThrownBy(() -> staging.url("list", values)).hasMessageContaining("needs a value for placeholder {id}");
+        assertThatThrownBy(() -> staging.url("list", values))
+                .hasMessageContaining("needs a value for placeholder {id}");
     }
 
     @Test
     void unbalancedBracesAreAConfigError() {
-        assertThatThrownBy(() -> PathTemplate.parse("list", "/lists/{id/", "staging-target.defaults.paths.list", "x.conf: 4"))
+        assertThatThrownBy(() ->
+                        PathTemplate.parse("list", "/lists/{id/", "staging-target.defaults.paths.list", "x.conf: 4"))
                 .isInstanceOf(TargetConfigException.class)
-                .hasMessage("x.conf: 4: staging-target.defaults.paths.list: expected a path whose placeholders look like "
-                        + "{name} (letters, digits, _ . -), but was '/lists/{id/'");
+                .hasMessage(
+                        "x.conf: 4: staging-target.defaults.paths.list: expected a path whose placeholders look like "
+                                + "{name} (letters, digits, _ . -), but was '/lists/{id/'");
     }
 
     @Test
     void portIsFilledIntoTheBaseUrl() {
-        TargetDefinition definition = new TargetDefinition("local", true, "http://127.0.0.1:{port}/", Map.of(),
-                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)), NO_VERSION, Optional.empty(), "x", null);
+        TargetDefinition definition = new TargetDefinition(
+                "local",
+                true,
+                "http://127.0.0.1:{port}/",
+                Map.of(),
+                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
+                NO_VERSION,
+                Optional.empty(),
+                "x",
+                null);
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
     }

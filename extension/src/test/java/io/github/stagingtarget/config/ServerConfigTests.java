@@ -19,7 +19,10 @@ class ServerConfigTests {
     Path dir;
 
     private ServerDefinition server(String hocon, String target) {
-        return ConfigLoader.load(getClass().getClassLoader(), Optional.of(ConfigFiles.write(dir, hocon).toString()), Map.of())
+        return ConfigLoader.load(
+                        getClass().getClassLoader(),
+                        Optional.of(ConfigFiles.write(dir, hocon).toString()),
+                        Map.of())
                 .server(new TargetSelection(target, "a test"));
     }
 
@@ -64,8 +67,9 @@ class ServerConfigTests {
                 }
                 """, "staging"))
                 .isInstanceOf(TargetConfigException.class)
-                .hasMessageContaining("staging-target.targets.staging.ssh.host-key-policy: expected strict or accept-new "
-                        + "(there is no way to accept any key), but was '\"accept-all\"'");
+                .hasMessageContaining(
+                        "staging-target.targets.staging.ssh.host-key-policy: expected strict or accept-new "
+                                + "(there is no way to accept any key), but was '\"accept-all\"'");
     }
 
     @Test
@@ -84,8 +88,9 @@ class ServerConfigTests {
 
     @Test
     void typeErrorsOnSecretKeysDoNotShowTheValue() {
-        ConfigReader reader = new ConfigReader(com.typesafe.config.ConfigFactory.parseString(
-                "api-token = { value = \"tok-123456\" }"), "staging-target");
+        ConfigReader reader = new ConfigReader(
+                com.typesafe.config.ConfigFactory.parseString("api-token = { value = \"tok-123456\" }"),
+                "staging-target");
         assertThatThrownBy(() -> reader.string("api-token", "a string"))
                 .hasMessageContaining("staging-target.api-token: expected a string, but was a value that is not shown")
                 .hasMessageNotContaining("tok-123456");

@@ -41,8 +41,10 @@ class StagingTargetConfigTests {
     }
 
     private StagingTargetConfig load(String hocon, Map<String, String> systemProperties) {
-        return ConfigLoader.load(getClass().getClassLoader(),
-                Optional.of(ConfigFiles.write(dir, hocon).toString()), systemProperties);
+        return ConfigLoader.load(
+                getClass().getClassLoader(),
+                Optional.of(ConfigFiles.write(dir, hocon).toString()),
+                systemProperties);
     }
 
     private static TargetSelection chosen(String name) {
@@ -84,9 +86,11 @@ class StagingTargetConfigTests {
 
     @Test
     void systemPropertiesOverrideAnyKey() {
-        StagingTargetConfig config = load(TWO_TARGETS, Map.of(
-                "staging-target.targets.staging.base-url", "https://other.example.com/",
-                "unrelated.key", "ignored"));
+        StagingTargetConfig config = load(
+                TWO_TARGETS,
+                Map.of(
+                        "staging-target.targets.staging.base-url", "https://other.example.com/",
+                        "unrelated.key", "ignored"));
 
         assertThat(config.target(chosen("staging")).baseUrl()).isEqualTo("https://other.example.com/");
     }
@@ -102,7 +106,8 @@ class StagingTargetConfigTests {
                 """);
 
         assertThat(config.target(chosen("staging")).paths()).containsOnlyKeys("from-env");
-        assertThat(config.target(chosen("staging")).paths().get("from-env").template()).isEqualTo(home);
+        assertThat(config.target(chosen("staging")).paths().get("from-env").template())
+                .isEqualTo(home);
     }
 
     @Test
@@ -174,7 +179,8 @@ class StagingTargetConfigTests {
 
         assertThatThrownBy(() -> config.target(chosen("staging")))
                 .isInstanceOf(TargetConfigException.class)
-                .hasMessageContaining(": 3: staging-target.targets.staging.paths.list: expected an object of named paths");
+                .hasMessageContaining(
+                        ": 3: staging-target.targets.staging.paths.list: expected an object of named paths");
     }
 
     @Test
@@ -182,7 +188,7 @@ class StagingTargetConfigTests {
         assertThatThrownBy(() -> load("""
                 staging-target {
                   targets {
-                    staging { base-url = "https://x/" 
+                    staging { base-url = "https://x/"
                 """))
                 .isInstanceOf(TargetConfigException.class)
                 .hasMessageStartingWith("Invalid StagingTarget configuration: ")
@@ -224,7 +230,8 @@ class StagingTargetConfigTests {
 
         assertThatThrownBy(() -> config.target(chosen("local")))
                 .isInstanceOf(TargetConfigException.class)
-                .hasMessageContaining("staging-target.targets.local.launch: expected either main-class or command, but both are set");
+                .hasMessageContaining(
+                        "staging-target.targets.local.launch: expected either main-class or command, but both are set");
     }
 
     @Test
@@ -239,15 +246,16 @@ class StagingTargetConfigTests {
 
     @Test
     void explicitFileThatDoesNotExistIsNamed() {
-        assertThatThrownBy(() -> ConfigLoader.load(
-                        getClass().getClassLoader(), Optional.of("nowhere/staging.conf"), Map.of()))
+        assertThatThrownBy(() ->
+                        ConfigLoader.load(getClass().getClassLoader(), Optional.of("nowhere/staging.conf"), Map.of()))
                 .isInstanceOf(TargetConfigException.class)
                 .hasMessageStartingWith("stagingtarget.config names 'nowhere/staging.conf', but there is no such file");
     }
 
     @Test
     void defaultTargetIsReadFromConfig() {
-        assertThat(load("staging-target.default-target = staging").defaultTarget()).contains("staging");
+        assertThat(load("staging-target.default-target = staging").defaultTarget())
+                .contains("staging");
         assertThat(load("").defaultTarget()).isEmpty();
     }
 
@@ -294,8 +302,10 @@ class StagingTargetConfigTests {
                 }
                 """);
 
-        assertThat(config.settings("staging")).filteredOn(s -> s.key().endsWith("db.password.value"))
-                .singleElement().satisfies(s -> assertThat(s.value()).isEqualTo("******"));
+        assertThat(config.settings("staging"))
+                .filteredOn(s -> s.key().endsWith("db.password.value"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.value()).isEqualTo("******"));
         assertThat(Secrets.isSecretKey("ssh.passphrase")).isTrue();
         assertThat(Secrets.isSecretKey("api-token")).isTrue();
         assertThat(Secrets.isSecretKey("base-url")).isFalse();

@@ -28,8 +28,11 @@ class TargetSelectorTests {
 
     @Test
     void environmentVariableComesSecond() {
-        assertThat(TargetSelector.select(NONE, source(Map.of("STAGING_TARGET", "production")),
-                        source(Map.of("stagingtarget.target", "qa")), Optional.of("demo")))
+        assertThat(TargetSelector.select(
+                        NONE,
+                        source(Map.of("STAGING_TARGET", "production")),
+                        source(Map.of("stagingtarget.target", "qa")),
+                        Optional.of("demo")))
                 .isEqualTo(new TargetSelection("production", "environment variable STAGING_TARGET"));
     }
 
@@ -41,15 +44,20 @@ class TargetSelectorTests {
 
     @Test
     void configDefaultThenLocal() {
-        assertThat(TargetSelector.select(NONE, NONE, NONE, Optional.of("demo")).name()).isEqualTo("demo");
+        assertThat(TargetSelector.select(NONE, NONE, NONE, Optional.of("demo")).name())
+                .isEqualTo("demo");
         assertThat(TargetSelector.select(NONE, NONE, NONE, Optional.empty()))
                 .isEqualTo(new TargetSelection("local", "default"));
     }
 
     @Test
     void blankValuesCountAsUnset() {
-        assertThat(TargetSelector.select(source(Map.of("target", "  ")), source(Map.of("STAGING_TARGET", "")),
-                        NONE, Optional.empty()).name())
+        assertThat(TargetSelector.select(
+                                source(Map.of("target", "  ")),
+                                source(Map.of("STAGING_TARGET", "")),
+                                NONE,
+                                Optional.empty())
+                        .name())
                 .isEqualTo("local");
     }
 }

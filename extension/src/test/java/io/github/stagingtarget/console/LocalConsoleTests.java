@@ -22,7 +22,8 @@ class LocalConsoleTests {
     private LocalConsole console;
 
     private LocalConsole console() {
-        console = new LocalConsole("local", Optional.of(dir), Map.of("APP_ENV", "test"), Duration.ofSeconds(20), new SecretMask());
+        console = new LocalConsole(
+                "local", Optional.of(dir), Map.of("APP_ENV", "test"), Duration.ofSeconds(20), new SecretMask());
         return console;
     }
 
@@ -40,8 +41,10 @@ class LocalConsoleTests {
         assertThat(result.stdout()).isEqualTo(dir.toRealPath(java.nio.file.LinkOption.NOFOLLOW_LINKS) + "\ntest\n");
         assertThat(result.stderr()).isEqualTo("oops\n");
         assertThat(result.exitCode()).isEqualTo(4);
-        assertThatThrownBy(result::requireSuccess).isInstanceOf(CommandFailedException.class)
-                .hasMessageStartingWith("Command failed on target 'local' (local shell in " + dir + ") with exit code 4");
+        assertThatThrownBy(result::requireSuccess)
+                .isInstanceOf(CommandFailedException.class)
+                .hasMessageStartingWith(
+                        "Command failed on target 'local' (local shell in " + dir + ") with exit code 4");
     }
 
     @Test
@@ -63,11 +66,14 @@ class LocalConsoleTests {
 
     @Test
     void quotedValuesReachTheShellLiterally() throws Exception {
-        List<String> hostile = List.of("it's", "a b", "$(touch pwned)", "`touch pwned`", "; touch pwned", "\"$HOME\"", "\\n");
+        List<String> hostile =
+                List.of("it's", "a b", "$(touch pwned)", "`touch pwned`", "; touch pwned", "\"$HOME\"", "\\n");
         for (String value : hostile) {
-            assertThat(console().run("printf '%s' " + Shell.quote(value)).stdout()).isEqualTo(value);
+            assertThat(console().run("printf '%s' " + Shell.quote(value)).stdout())
+                    .isEqualTo(value);
         }
-        assertThat(console.run("printf '%s|' " + Shell.quoteAll(hostile)).stdout()).isEqualTo(String.join("|", hostile) + "|");
+        assertThat(console.run("printf '%s|' " + Shell.quoteAll(hostile)).stdout())
+                .isEqualTo(String.join("|", hostile) + "|");
         assertThat(dir.resolve("pwned")).doesNotExist();
     }
 }

@@ -68,7 +68,8 @@ class DoctorTests {
         assertThat(status).isZero();
         assertThat(output())
                 .contains("StagingTarget doctor: target 'staging' (chosen by --target)")
-                .containsPattern("staging-target\\.targets\\.staging\\.base-url = \"http://127\\.0\\.0\\.1:\\d+/\"    # .*\\.conf: 2")
+                .containsPattern(
+                        "staging-target\\.targets\\.staging\\.base-url = \"http://127\\.0\\.0\\.1:\\d+/\"    # .*\\.conf: 2")
                 .contains("staging-target.targets.staging.db.password = ******")
                 .doesNotContain("s3cr3t-value")
                 .containsPattern("\\[ OK \\] ready +http://127\\.0\\.0\\.1:\\d+/ answered in \\d+ ms")
@@ -100,11 +101,14 @@ class DoctorTests {
     @Test
     void badConfigurationIsOneFailure() {
         assertThat(doctor("", "--target", "nosuch")).isEqualTo(1);
-        assertThat(output()).contains("[FAIL] configuration  Unknown target 'nosuch' (chosen by --target). Configured targets: local, staging");
+        assertThat(output())
+                .contains(
+                        "[FAIL] configuration  Unknown target 'nosuch' (chosen by --target). Configured targets: local, staging");
     }
 
     @Test
     void badUsageExitsWithTwo() {
-        assertThat(new Doctor(new PrintStream(output, true, StandardCharsets.UTF_8)).run("--bogus")).isEqualTo(2);
+        assertThat(new Doctor(new PrintStream(output, true, StandardCharsets.UTF_8)).run("--bogus"))
+                .isEqualTo(2);
     }
 }

@@ -31,7 +31,8 @@ class LaunchExtensionTests {
 
     private Path config(String mode) {
         SEEN.clear();
-        return ConfigFiles.write(dir, """
+        return ConfigFiles.write(
+                dir, """
                 staging-target.targets.local {
                   base-url = "http://127.0.0.1:{port}/app/"
                   paths.greeting = "/greetings/{name}"
@@ -61,7 +62,8 @@ class LaunchExtensionTests {
         assertThat(((URI) SEEN.get(0)).getPort()).isPositive();
         assertThat((String) SEEN.get(1)).isEqualTo("hello from /app/greetings/J%C3%BCrgen%20M");
         assertThat(ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false))
-                .as("the launched application is gone after the run").isFalse();
+                .as("the launched application is gone after the run")
+                .isFalse();
     }
 
     @StagingTarget
@@ -69,7 +71,11 @@ class LaunchExtensionTests {
         @Test
         void greets(Target target, RequestSpecification api) {
             SEEN.add(target.baseUri());
-            SEEN.add(api.get(target.path("greeting"), "Jürgen M").then().statusCode(200).extract().asString());
+            SEEN.add(api.get(target.path("greeting"), "Jürgen M")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         }
     }
 
@@ -78,7 +84,12 @@ class LaunchExtensionTests {
         @Test
         void greetsThroughTheBasePath(URI baseUri, RequestSpecification api) {
             SEEN.add(baseUri);
-            SEEN.add(api.urlEncodingEnabled(false).get("/greetings/J%C3%BCrgen%20M").then().statusCode(200).extract().asString());
+            SEEN.add(api.urlEncodingEnabled(false)
+                    .get("/greetings/J%C3%BCrgen%20M")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         }
     }
 
@@ -86,14 +97,26 @@ class LaunchExtensionTests {
     void crashingApplicationFailsTheRunOnceWithItsLogAndIsStartedOnlyOnce() throws Exception {
         EngineExecutionResults results = run(config("crash"), "local", ApiTestCase.class, OtherApiTestCase.class);
 
-        results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(container(), finishedWithFailure(message(m -> m.matches(
-                        "(?s)The application for target 'local' exited with code 3 before .*cannot open database.*")))))
-                .haveExactly(1, event(container(), abortedWithReason(message(m -> m.matches(
-                        "(?s)Not run because StagingTarget could not start .*exited with code 3.*")))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                finishedWithFailure(
+                                        message(
+                                                m -> m.matches(
+                                                        "(?s)The application for target 'local' exited with code 3 before .*cannot open database.*")))))
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                abortedWithReason(message(m -> m.matches(
+                                        "(?s)Not run because StagingTarget could not start .*exited with code 3.*")))));
         results.testEvents().assertStatistics(s -> s.started(0));
         assertThat(Files.readAllLines(dir.resolve("app.log")))
                 .filteredOn(line -> line.startsWith("TinyHttpServer starting"))
-                .as("started once, the failure is remembered for the second class").hasSize(1);
+                .as("started once, the failure is remembered for the second class")
+                .hasSize(1);
     }
 }

@@ -41,7 +41,8 @@ class RemoteTargetCheckTests {
         staging.start();
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
@@ -69,26 +70,39 @@ class RemoteTargetCheckTests {
 
     @Test
     void readyTargetWithTheExpectedVersionIsTested() {
-        run(config(port(), "version { path = \"/version\", expected = \"" + DEPLOYED + "\" }"), "staging",
-                FirstTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(
+                        config(port(), "version { path = \"/version\", expected = \"" + DEPLOYED + "\" }"),
+                        "staging",
+                        FirstTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
     }
 
     @Test
     void abbreviatedCommitMatches() {
-        run(config(port(), "version { path = \"/version\", expected = \"3F2C9A1\" }"), "staging",
-                FirstTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(config(port(), "version { path = \"/version\", expected = \"3F2C9A1\" }"), "staging", FirstTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
     }
 
     @Test
     void wrongBuildIsRefusedWithBothVersions() {
-        EngineExecutionResults results = run(config(port(), "version { path = \"/version\", expected = \"9999999\" }"),
-                "staging", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run(
+                config(port(), "version { path = \"/version\", expected = \"9999999\" }"),
+                "staging",
+                FirstTestCase.class,
+                SecondTestCase.class);
 
-        results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(container(), finishedWithFailure(message(m -> m.matches(
-                        "Target 'staging' runs version '" + DEPLOYED + "' \\(from http://127\\.0\\.0\\.1:\\d+/version\\), "
-                                + "but the tests expect '9999999' \\(staging-target\\.targets\\.staging\\.version\\.expected, "
-                                + ".*staging-target-.*\\.conf: 4\\)\\. Deploy the expected build first.*")))))
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                finishedWithFailure(message(m -> m.matches("Target 'staging' runs version '" + DEPLOYED
+                                        + "' \\(from http://127\\.0\\.0\\.1:\\d+/version\\), "
+                                        + "but the tests expect '9999999' \\(staging-target\\.targets\\.staging\\.version\\.expected, "
+                                        + ".*staging-target-.*\\.conf: 4\\)\\. Deploy the expected build first.*")))))
                 .haveExactly(1, event(container(), abortedWithReason()));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
@@ -100,13 +114,22 @@ class RemoteTargetCheckTests {
             closedPort = socket.getLocalPort();
         }
 
-        EngineExecutionResults results = run(config(closedPort, ""), "staging", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results =
+                run(config(closedPort, ""), "staging", FirstTestCase.class, SecondTestCase.class);
 
-        results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(container(), finishedWithFailure(message(m -> m.matches(
-                        "Target 'staging' is not ready: it did not answer http://127\\.0\\.0\\.1:" + closedPort
-                                + "/health within 1\\.0 s \\(last: ConnectException.*\\)\\. Check that its server .*"
-                                + "or raise staging-target\\.targets\\.staging\\.ready\\.timeout\\.")))))
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                finishedWithFailure(
+                                        message(
+                                                m -> m.matches(
+                                                        "Target 'staging' is not ready: it did not answer http://127\\.0\\.0\\.1:"
+                                                                + closedPort
+                                                                + "/health within 1\\.0 s \\(last: ConnectException.*\\)\\. Check that its server .*"
+                                                                + "or raise staging-target\\.targets\\.staging\\.ready\\.timeout\\.")))))
                 .haveExactly(1, event(container(), abortedWithReason()));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
@@ -118,7 +141,8 @@ class RemoteTargetCheckTests {
             closedPort = socket.getLocalPort();
         }
         run(config(closedPort, "ready.enabled = false"), "staging", FirstTestCase.class)
-                .testEvents().assertStatistics(s -> s.succeeded(1));
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
     }
 
     @StagingTarget

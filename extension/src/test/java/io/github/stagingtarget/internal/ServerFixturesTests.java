@@ -1,10 +1,10 @@
 package io.github.stagingtarget.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -79,19 +79,28 @@ class ServerFixturesTests {
                   session { command = "echo ignored-line; echo key-for-{email}", cookie-name = "todo_session" }
                   logs = %s
                 }
-                """.formatted(server.port(), EmbeddedSshServer.USER, key, knownHosts, allowed, dir,
-                seed.replace("DIR", dir.toString()), logs));
+                """.formatted(
+                        server.port(),
+                        EmbeddedSshServer.USER,
+                        key,
+                        knownHosts,
+                        allowed,
+                        dir,
+                        seed.replace("DIR", dir.toString()),
+                        logs));
     }
 
     private static final String APPEND_SEED = "cd 'DIR' && cat {file} >> fixture.log";
 
     @Test
     void resetAndAllSeedsOfAClassRunInOneChannel() throws Exception {
-        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED, "[]"), "staging", ResetAndSeedTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, APPEND_SEED, "[]"), "staging", ResetAndSeedTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
         assertThat(Files.readString(dir.resolve("fixture.log")))
-                .isEqualTo("reset\n[{\"email\":\"ada@example.com\"}]\nit's $(touch pwned) `touch pwned`; touch pwned\n");
+                .isEqualTo(
+                        "reset\n[{\"email\":\"ada@example.com\"}]\nit's $(touch pwned) `touch pwned`; touch pwned\n");
         // One channel for reset + two seeds (with both uploads), no other command.
         assertThat(server.commands()).hasSize(1).first().asString().endsWith(" sh -s");
         assertThat(server.channels()).isEqualTo(1);
@@ -113,16 +122,23 @@ class ServerFixturesTests {
         int port = server.port();
         server.close();
 
-        EngineExecutionResults results = StagingTargetTestKit.run(
-                config, "staging", ResetAndSeedTestCase.class, ResetOnlyTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config, "staging", ResetAndSeedTestCase.class, ResetOnlyTestCase.class);
 
         String refused = "Cannot connect to target 'staging' at " + EmbeddedSshServer.USER + "@127.0.0.1:" + port
                 + " over SSH: connection refused";
-        results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(container(ResetAndSeedTestCase.class), finishedWithFailure(
-                        message(m -> m.startsWith(refused)))))
-                .haveExactly(1, event(container(ResetOnlyTestCase.class), abortedWithReason(
-                        message(m -> m.startsWith(RunFailures.ABORT_PREFIX + refused)))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(ResetAndSeedTestCase.class),
+                                finishedWithFailure(message(m -> m.startsWith(refused)))))
+                .haveExactly(
+                        1,
+                        event(
+                                container(ResetOnlyTestCase.class),
+                                abortedWithReason(message(m -> m.startsWith(RunFailures.ABORT_PREFIX + refused)))));
     }
 
     @StagingTarget
@@ -134,13 +150,22 @@ class ServerFixturesTests {
 
     @Test
     void guardRefusesBeforeAnythingIsUploadedOrRun() {
-        EngineExecutionResults results = StagingTargetTestKit.run(config(false, APPEND_SEED), "staging", MethodResetTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(false, APPEND_SEED), "staging", MethodResetTestCase.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(MethodResetTestCase.class),
-                finishedWithFailure(instanceOf(FixtureException.class), message(m -> m.startsWith(
-                        "Fixtures for method MethodResetTestCase.resets() are refused: target 'staging' does not allow "
-                                + "destructive fixtures (@ResetDatabase, @Seed), and nothing was run. If resetting this "
-                                + "target's data is really intended, set staging-target.targets.staging.fixtures.allowed = true")))));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(MethodResetTestCase.class),
+                                finishedWithFailure(
+                                        instanceOf(FixtureException.class),
+                                        message(
+                                                m -> m.startsWith(
+                                                        "Fixtures for method MethodResetTestCase.resets() are refused: target 'staging' does not allow "
+                                                                + "destructive fixtures (@ResetDatabase, @Seed), and nothing was run. If resetting this "
+                                                                + "target's data is really intended, set staging-target.targets.staging.fixtures.allowed = true")))));
         assertThat(server.connections()).isZero();
         assertThat(dir.resolve("fixture.log")).doesNotExist();
     }
@@ -157,7 +182,8 @@ class ServerFixturesTests {
 
     @Test
     void methodFixturesRunBeforeEachAnnotatedTest() throws Exception {
-        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", MethodResetTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", MethodResetTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2));
         assertThat(Files.readString(dir.resolve("fixture.log"))).isEqualTo("reset\n");
@@ -166,10 +192,16 @@ class ServerFixturesTests {
     @Test
     void failingSeedNamesTheStepCommandExitCodeAndStderr() {
         String failing = "cd 'DIR' && cat {file} > /dev/null && echo 'no such table: users' >&2 && exit 3";
-        EngineExecutionResults results = StagingTargetTestKit.run(config(true, failing), "staging", ResetAndSeedTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, failing), "staging", ResetAndSeedTestCase.class);
 
-        Throwable failure = results.containerEvents().failed().stream().findFirst().orElseThrow()
-                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        Throwable failure = results.containerEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
         assertThat(failure).isInstanceOf(FixtureException.class);
         assertThat(failure.getMessage())
                 .startsWith("Fixtures for class " + ResetAndSeedTestCase.class.getName() + " failed at step 4 of 5 on "
@@ -181,7 +213,8 @@ class ServerFixturesTests {
 
     @Test
     void sessionKeysComeFromTheConfiguredCommandWithTheEmailQuoted() {
-        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", SessionTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", SessionTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
         assertThat(dir.resolve("pwned")).doesNotExist();
@@ -201,7 +234,8 @@ class ServerFixturesTests {
 
     @Test
     void seedFileNamesCannotInjectCommands() throws Exception {
-        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", HostileNameTestCase.class);
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, APPEND_SEED), "staging", HostileNameTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1));
         assertThat(Files.readString(dir.resolve("fixture.log"))).isEqualTo("[{\"email\":\"ada@example.com\"}]\n");
@@ -219,8 +253,11 @@ class ServerFixturesTests {
     void failedTestPublishesTheServerLogLinesItCaused() throws Exception {
         Files.writeString(dir.resolve("app.log"), "old line\n");
 
-        EngineExecutionResults results = StagingTargetTestKit.run(config(true, APPEND_SEED), "staging",
-                Files.createDirectories(dir.resolve("reports")), LoggingTestCase.class);
+        EngineExecutionResults results = StagingTargetTestKit.run(
+                config(true, APPEND_SEED),
+                "staging",
+                Files.createDirectories(dir.resolve("reports")),
+                LoggingTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
         List<Event> files = results.allEvents().fileEntryPublished().list();
@@ -235,12 +272,14 @@ class ServerFixturesTests {
     static class LoggingTestCase {
         @Test
         void passes(ServerConsole console) {
-            console.run("echo 'during passing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'").requireSuccess();
+            console.run("echo 'during passing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'")
+                    .requireSuccess();
         }
 
         @Test
         void fails(ServerConsole console) {
-            console.run("echo 'during failing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'").requireSuccess();
+            console.run("echo 'during failing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'")
+                    .requireSuccess();
             throw new AssertionError("boom");
         }
     }

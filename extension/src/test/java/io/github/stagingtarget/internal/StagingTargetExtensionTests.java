@@ -63,7 +63,9 @@ class StagingTargetExtensionTests {
 
     @Test
     void injectsTargetBaseUriAndRequestSpecification() {
-        run(config(), "staging", InjectionTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
+        run(config(), "staging", InjectionTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(0));
 
         assertThat(SEEN).hasSize(5);
         Target target = (Target) SEEN.get(0);
@@ -101,17 +103,27 @@ class StagingTargetExtensionTests {
 
     @Test
     void unknownTargetFailsTheRunOnceWithTheConfiguredTargets() {
-        EngineExecutionResults results = run(config(), "nosuch",
-                InjectionTestCase.class, NestedTestCase.class, ClassConditionTestCase.class);
+        EngineExecutionResults results =
+                run(config(), "nosuch", InjectionTestCase.class, NestedTestCase.class, ClassConditionTestCase.class);
 
         String expected = "Unknown target 'nosuch' (chosen by system property 'target'). "
                 + "Configured targets: local, production, staging (from file ";
-        results.containerEvents().assertThatEvents()
-                .haveExactly(1, event(container(), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class), message(m -> m.startsWith(expected)))))
-                .haveExactly(1, event(container(), abortedWithReason(message(m -> m.startsWith(
-                        "Not run because StagingTarget could not start (reported as a failure of an earlier test class): "
-                                + expected)))))
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.startsWith(expected)))))
+                .haveExactly(
+                        1,
+                        event(
+                                container(),
+                                abortedWithReason(message(m -> m.startsWith(
+                                        "Not run because StagingTarget could not start (reported as a failure of an earlier test class): "
+                                                + expected)))))
                 .haveExactly(1, event(container(), skippedWithReason(m -> m.startsWith("Not run because"))));
         results.containerEvents().assertStatistics(s -> s.failed(1));
         results.testEvents().assertStatistics(s -> s.started(0));
@@ -188,11 +200,20 @@ class StagingTargetExtensionTests {
         EngineExecutionResults results = run(config(), "staging", ConditionsTestCase.class);
 
         results.testEvents().assertStatistics(s -> s.succeeded(2).skipped(2));
-        results.testEvents().assertThatEvents()
-                .haveExactly(1, event(test("onlyLocal"), skippedWithReason(
-                        "Target 'staging' is not one of [local] (@EnabledOnTarget) ==> needs the embedded database")))
-                .haveExactly(1, event(test("notOnStagingOrProduction"), skippedWithReason(
-                        "Disabled on target 'staging' (@DisabledOnTarget) ==> sends real e-mail")));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("onlyLocal"),
+                                skippedWithReason(
+                                        "Target 'staging' is not one of [local] (@EnabledOnTarget) ==> needs the embedded database")))
+                .haveExactly(
+                        1,
+                        event(
+                                test("notOnStagingOrProduction"),
+                                skippedWithReason(
+                                        "Disabled on target 'staging' (@DisabledOnTarget) ==> sends real e-mail")));
         assertThat(SEEN).containsExactlyInAnyOrder("onlyStaging", "notOnProduction");
     }
 
@@ -211,7 +232,9 @@ class StagingTargetExtensionTests {
         }
 
         @Test
-        @DisabledOnTarget(value = {"staging", "production"}, reason = "sends real e-mail")
+        @DisabledOnTarget(
+                value = {"staging", "production"},
+                reason = "sends real e-mail")
         void notOnStagingOrProduction() {
             SEEN.add("notOnStagingOrProduction");
         }
@@ -227,8 +250,14 @@ class StagingTargetExtensionTests {
     void classLevelConditionSkipsTheWholeClass() {
         EngineExecutionResults results = run(config(), "production", ClassConditionTestCase.class);
 
-        results.containerEvents().assertThatEvents().haveExactly(1, event(container(ClassConditionTestCase.class),
-                skippedWithReason("Target 'production' is not one of [local, staging] (@EnabledOnTarget)")));
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(ClassConditionTestCase.class),
+                                skippedWithReason(
+                                        "Target 'production' is not one of [local, staging] (@EnabledOnTarget)")));
         assertThat(SEEN).isEmpty();
     }
 
@@ -247,7 +276,8 @@ class StagingTargetExtensionTests {
         SEEN.clear();
 
         StagingTargetTestKit.runWithoutTargetChoice(config, ComposedTestCase.class)
-                .testEvents().assertStatistics(s -> s.succeeded(1));
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
         assertThat(SEEN).containsExactly(URI.create("https://www.example.com/"));
     }
 
@@ -260,7 +290,8 @@ class StagingTargetExtensionTests {
                 .configurationParameter("stagingtarget.target", "staging")
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ComposedTestCase.class))
                 .execute()
-                .testEvents().assertStatistics(s -> s.succeeded(1));
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
         assertThat(SEEN).containsExactly(URI.create("https://staging.example.com/shop/"));
     }
 
@@ -273,10 +304,17 @@ class StagingTargetExtensionTests {
                 }
                 """);
 
-        run(config, "staging", InjectionTestCase.class).containerEvents().assertThatEvents()
-                .haveExactly(1, event(container(InjectionTestCase.class), finishedWithFailure(
-                        instanceOf(ExtensionConfigurationException.class),
-                        message(m -> m.matches("(?s).*\\.conf: 3: staging-target\\.targets\\.staging\\.ready\\.timeout: "
-                                + "expected a positive duration.*")))));
+        run(config, "staging", InjectionTestCase.class)
+                .containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(InjectionTestCase.class),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.matches(
+                                                "(?s).*\\.conf: 3: staging-target\\.targets\\.staging\\.ready\\.timeout: "
+                                                        + "expected a positive duration.*")))));
     }
 }

@@ -29,10 +29,10 @@ class WithoutSeleniumTests {
 
     @Test
     void testsThatUseNoBrowserRunWithoutSeleniumOnTheClassPath() throws Exception {
-        Path config = ConfigFiles.write(dir,
-                "staging-target.targets.local { base-url = \"http://127.0.0.1:9/\", ready.enabled = false }");
-        try (URLClassLoader withoutSelenium = new URLClassLoader(classPathWithout("/selenium-"),
-                ClassLoader.getPlatformClassLoader())) {
+        Path config = ConfigFiles.write(
+                dir, "staging-target.targets.local { base-url = \"http://127.0.0.1:9/\", ready.enabled = false }");
+        try (URLClassLoader withoutSelenium =
+                new URLClassLoader(classPathWithout("/selenium-"), ClassLoader.getPlatformClassLoader())) {
             assertThatThrownBy(() -> withoutSelenium.loadClass("org.openqa.selenium.WebDriver"))
                     .isInstanceOf(ClassNotFoundException.class);
             // JUnit finds its engines through the context class loader.
@@ -41,14 +41,17 @@ class WithoutSeleniumTests {
             Object outcome;
             thread.setContextClassLoader(withoutSelenium);
             try {
-                outcome = withoutSelenium.loadClass(Runner.class.getName())
-                        .getMethod("run", String.class).invoke(null, config.toString());
+                outcome = withoutSelenium
+                        .loadClass(Runner.class.getName())
+                        .getMethod("run", String.class)
+                        .invoke(null, config.toString());
             } finally {
                 thread.setContextClassLoader(previous);
             }
 
-            assertThat(outcome).isEqualTo("succeeded=2 failed=1 failure=org.opentest4j.AssertionFailedError: "
-                    + "the test's own failure");
+            assertThat(outcome)
+                    .isEqualTo("succeeded=2 failed=1 failure=org.opentest4j.AssertionFailedError: "
+                            + "the test's own failure");
         }
     }
 
@@ -68,9 +71,14 @@ class WithoutSeleniumTests {
         private Runner() {}
 
         public static String run(String config) {
-            EngineExecutionResults results = StagingTargetTestKit.run(Path.of(config), "local", NoBrowserTestCase.class);
-            Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
-                    .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+            EngineExecutionResults results =
+                    StagingTargetTestKit.run(Path.of(config), "local", NoBrowserTestCase.class);
+            Throwable failure = results.testEvents().failed().stream()
+                    .findFirst()
+                    .orElseThrow()
+                    .getRequiredPayload(TestExecutionResult.class)
+                    .getThrowable()
+                    .orElseThrow();
             return "succeeded=" + results.testEvents().succeeded().count()
                     + " failed=" + results.testEvents().failed().count()
                     + " failure=" + failure;

@@ -30,7 +30,8 @@ class ApplicationLauncherTests {
     }
 
     private TargetDefinition local(String baseUrl, String launchSettings) {
-        Path config = ConfigFiles.write(dir, """
+        Path config = ConfigFiles.write(
+                dir, """
                 staging-target.targets.local {
                   base-url = "%s"
                   ready { path = "/health", timeout = 3s, interval = 50ms }
@@ -67,9 +68,10 @@ class ApplicationLauncherTests {
     @Test
     void portReachesTheEnvironmentToo() throws Exception {
         Path pidFile = dir.resolve("pid");
-        try (RunningApplication app = ApplicationLauncher.forThisJvm().launch(
-                local("args = [\"{port}\"], env { PID_FILE = \"" + pidFile + "\" }"))) {
-            assertThat(Files.readString(pidFile)).isEqualTo(Long.toString(app.process().orElseThrow().pid()));
+        try (RunningApplication app = ApplicationLauncher.forThisJvm()
+                .launch(local("args = [\"{port}\"], env { PID_FILE = \"" + pidFile + "\" }"))) {
+            assertThat(Files.readString(pidFile))
+                    .isEqualTo(Long.toString(app.process().orElseThrow().pid()));
         }
     }
 
@@ -85,27 +87,33 @@ class ApplicationLauncherTests {
     @Test
     void applicationThatNeverAnswersTimesOutAndIsStopped() throws Exception {
         Path pidFile = dir.resolve("pid");
-        assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(
-                        local("args = [\"{port}\", \"mute\"], env { PID_FILE = \"" + pidFile + "\" }")))
+        assertThatThrownBy(() -> ApplicationLauncher.forThisJvm()
+                        .launch(local("args = [\"{port}\", \"mute\"], env { PID_FILE = \"" + pidFile + "\" }")))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageMatching("(?s)The application for target 'local' did not answer http://127\\.0\\.0\\.1:\\d+/health "
-                        + "within 3\\.0 s \\(last: ConnectException.*\\); raise ready\\.timeout if it needs longer\\. "
-                        + "Last lines of .*TinyHttpServer starting in mode mute.*");
+                .hasMessageMatching(
+                        "(?s)The application for target 'local' did not answer http://127\\.0\\.0\\.1:\\d+/health "
+                                + "within 3\\.0 s \\(last: ConnectException.*\\); raise ready\\.timeout if it needs longer\\. "
+                                + "Last lines of .*TinyHttpServer starting in mode mute.*");
         long pid = Long.parseLong(Files.readString(pidFile));
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("no orphan").isIn(Optional.empty(), Optional.of(false));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                .as("no orphan")
+                .isIn(Optional.empty(), Optional.of(false));
     }
 
     @Test
     void reusesAServerThatIsAlreadyUpWhenAllowed() throws Exception {
         try (RunningApplication first = ApplicationLauncher.forThisJvm().launch(local("args = [\"{port}\"]"))) {
             int port = first.target().baseUri().getPort();
-            TargetDefinition fixed = local("http://127.0.0.1:" + port + "/",
+            TargetDefinition fixed = local(
+                    "http://127.0.0.1:" + port + "/",
                     "port = " + port + ", reuse-existing = true, args = [\"{port}\"]");
             try (RunningApplication second = ApplicationLauncher.forThisJvm().launch(fixed)) {
                 assertThat(second.process()).isEmpty();
                 assertThat(second.target().baseUri()).isEqualTo(first.target().baseUri());
             }
-            assertThat(answers(first)).as("closing a reused server leaves it running").isTrue();
+            assertThat(answers(first))
+                    .as("closing a reused server leaves it running")
+                    .isTrue();
         }
     }
 
@@ -113,7 +121,8 @@ class ApplicationLauncherTests {
     void refusesABusyPortWithoutReuse() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            TargetDefinition fixed = local("http://127.0.0.1:" + port + "/", "port = " + port + ", args = [\"{port}\"]");
+            TargetDefinition fixed =
+                    local("http://127.0.0.1:" + port + "/", "port = " + port + ", args = [\"{port}\"]");
             assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(fixed))
                     .isInstanceOf(LaunchException.class)
                     .hasMessageStartingWith("Cannot launch the application for target 'local': port " + port
@@ -131,26 +140,37 @@ class ApplicationLauncherTests {
                   launch.log-file = "%s"
                 }
                 """.formatted(dir.resolve("app.log")));
-        TargetDefinition definition = ConfigLoader.load(getClass().getClassLoader(), Optional.of(config.toString()), Map.of())
+        TargetDefinition definition = ConfigLoader.load(
+                        getClass().getClassLoader(), Optional.of(config.toString()), Map.of())
                 .target(new TargetSelection("local", "a test"));
 
         assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(definition))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageMatching("Cannot launch the application for target 'local' with /no/such/run-app.sh --port \\d+: .*");
+                .hasMessageMatching(
+                        "Cannot launch the application for target 'local' with /no/such/run-app.sh --port \\d+: .*");
     }
 
     @Test
     void childJvmExitsWhenTheTestJvmIsGone() throws Exception {
         // The test JVM's death closes the child's standard input; closing it by hand has the same effect.
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"), ChildJvmMain.class.getName(),
-                        TinyHttpServer.class.getName(), "0", "mute")
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ChildJvmMain.class.getName(),
+                        TinyHttpServer.class.getName(),
+                        "0",
+                        "mute")
                 .redirectErrorStream(true)
                 .start();
         try {
-            assertThat(child.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("still running").isFalse();
+            assertThat(child.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    .as("still running")
+                    .isFalse();
             child.getOutputStream().close();
-            assertThat(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("exited").isTrue();
+            assertThat(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("exited")
+                    .isTrue();
             assertThat(child.exitValue()).isEqualTo(143);
             assertThat(new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("the test JVM is gone; stopping the application");

@@ -14,10 +14,14 @@ public final class BrowserProcesses {
     private BrowserProcesses() {}
 
     public static List<ProcessHandle> alive() {
-        return ProcessHandle.current().descendants()
+        return ProcessHandle.current()
+                .descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(command -> command.contains("chrom")
-                        || command.contains("gecko") || command.contains("firefox")).orElse(false))
+                .filter(process -> process.info()
+                        .command()
+                        .map(command ->
+                                command.contains("chrom") || command.contains("gecko") || command.contains("firefox"))
+                        .orElse(false))
                 .collect(Collectors.toList());
     }
 
@@ -39,7 +43,8 @@ public final class BrowserProcesses {
             }
         }
         return alive().stream()
-                .map(process -> process.pid() + " " + process.info().commandLine().orElse("?"))
+                .map(process ->
+                        process.pid() + " " + process.info().commandLine().orElse("?"))
                 .collect(Collectors.toList());
     }
 }

@@ -51,8 +51,8 @@ public final class EmbeddedSshServer implements AutoCloseable {
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         if (authorizedKeys != null) {
             List<PublicKey> allowed = keys(authorizedKeys);
-            server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
-                    && allowed.stream().anyMatch(candidate -> KeyUtils.compareKeys(candidate, key)));
+            server.setPublickeyAuthenticator((user, key, session) ->
+                    USER.equals(user) && allowed.stream().anyMatch(candidate -> KeyUtils.compareKeys(candidate, key)));
         }
         if (password != null) {
             server.setPasswordAuthenticator((user, given, session) -> USER.equals(user) && password.equals(given));
@@ -107,8 +107,10 @@ public final class EmbeddedSshServer implements AutoCloseable {
 
     private static List<PublicKey> keys(Path authorizedKeys) throws IOException {
         try {
-            return org.apache.sshd.common.config.keys.PublicKeyEntry.resolvePublicKeyEntries(null,
-                    AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys), org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING);
+            return org.apache.sshd.common.config.keys.PublicKeyEntry.resolvePublicKeyEntries(
+                    null,
+                    AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys),
+                    org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING);
         } catch (GeneralSecurityException e) {
             throw new IOException(e);
         }
@@ -129,7 +131,8 @@ public final class EmbeddedSshServer implements AutoCloseable {
     }
 
     private static byte[] blob(PublicKey key) {
-        org.apache.sshd.common.util.buffer.ByteArrayBuffer buffer = new org.apache.sshd.common.util.buffer.ByteArrayBuffer();
+        org.apache.sshd.common.util.buffer.ByteArrayBuffer buffer =
+                new org.apache.sshd.common.util.buffer.ByteArrayBuffer();
         buffer.putRawPublicKey(key);
         return buffer.getCompactData();
     }
@@ -235,13 +238,15 @@ public final class EmbeddedSshServer implements AutoCloseable {
         }
 
         private static Thread daemon(Body body) {
-            Thread thread = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Exception e) {
-                    // The channel went away; the process is left alone, as OpenSSH would.
-                }
-            }, "embedded-sshd-command");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            body.run();
+                        } catch (Exception e) {
+                            // The channel went away; the process is left alone, as OpenSSH would.
+                        }
+                    },
+                    "embedded-sshd-command");
             thread.setDaemon(true);
             thread.start();
             return thread;

@@ -46,26 +46,32 @@ public final class OpenSshServer implements AutoCloseable {
             Path clientKey = SshKeys.generate(dir, "id_ed25519", "ed25519", "");
             Files.copy(SshKeys.publicKey(clientKey), dir.resolve("authorized_keys"));
             int port = freePort();
-            Path config = Files.writeString(dir.resolve("sshd_config"), String.join("\n",
-                    "Port " + port,
-                    "ListenAddress 127.0.0.1",
-                    "HostKey " + hostKey,
-                    "PidFile " + dir.resolve("sshd.pid"),
-                    "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-                    "PasswordAuthentication no",
-                    "KbdInteractiveAuthentication no",
-                    "UsePAM no",
-                    "StrictModes no",
-                    // Debian's default; key login as root is what the tests use.
-                    "PermitRootLogin prohibit-password",
-                    "MaxSessions 20",
-                    ""));
+            Path config = Files.writeString(
+                    dir.resolve("sshd_config"),
+                    String.join(
+                            "\n",
+                            "Port " + port,
+                            "ListenAddress 127.0.0.1",
+                            "HostKey " + hostKey,
+                            "PidFile " + dir.resolve("sshd.pid"),
+                            "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                            "PasswordAuthentication no",
+                            "KbdInteractiveAuthentication no",
+                            "UsePAM no",
+                            "StrictModes no",
+                            // Debian's default; key login as root is what the tests use.
+                            "PermitRootLogin prohibit-password",
+                            "MaxSessions 20",
+                            ""));
             Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             OpenSshServer server = new OpenSshServer(process, port, dir, clientKey);
             server.awaitListening();
-            Files.writeString(dir.resolve("known_hosts"), "[127.0.0.1]:" + port + " "
-                    + Files.readString(SshKeys.publicKey(hostKey)).trim() + "\n");
+            Files.writeString(
+                    dir.resolve("known_hosts"),
+                    "[127.0.0.1]:" + port + " "
+                            + Files.readString(SshKeys.publicKey(hostKey)).trim() + "\n");
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,20 +79,23 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private void awaitListening() throws IOException {
-        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader log =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = log.readLine()) != null) {
             seen.append(line).append('\n');
             if (line.contains("Server listening on 127.0.0.1")) {
                 // Keep draining its log so sshd never blocks on a full pipe.
-                Thread drain = new Thread(() -> {
-                    try {
-                        log.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException e) {
-                        // sshd stopped.
-                    }
-                }, "sshd-log");
+                Thread drain = new Thread(
+                        () -> {
+                            try {
+                                log.transferTo(java.io.Writer.nullWriter());
+                            } catch (IOException e) {
+                                // sshd stopped.
+                            }
+                        },
+                        "sshd-log");
                 drain.setDaemon(true);
                 drain.start();
                 return;

@@ -25,6 +25,7 @@ final class OutputDirectories implements OutputDirectoryCreator {
 
     @Override
     public Path createOutputDirectory(TestDescriptor descriptor) throws IOException {
-        return Files.createDirectories(root.resolve(descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9.-]+", "_")));
+        return Files.createDirectories(
+                root.resolve(descriptor.getUniqueId().toString().replaceAll("[^A-Za-z0-9.-]+", "_")));
     }
 }

@@ -17,12 +17,16 @@ public final class StagingTargetTestKit {
     private StagingTargetTestKit() {}
 
     public static EngineExecutionResults run(Path config, String target, Class<?>... testClasses) {
-        return builder(config, testClasses).configurationParameter("target", target).execute();
+        return builder(config, testClasses)
+                .configurationParameter("target", target)
+                .execute();
     }
 
     /** Like {@link #run(Path, String, Class[])}, with published files written below {@code outputDirectory}. */
-    public static EngineExecutionResults run(Path config, String target, Path outputDirectory, Class<?>... testClasses) {
-        return builder(config, testClasses).configurationParameter("target", target)
+    public static EngineExecutionResults run(
+            Path config, String target, Path outputDirectory, Class<?>... testClasses) {
+        return builder(config, testClasses)
+                .configurationParameter("target", target)
                 .outputDirectoryCreator(new OutputDirectories(outputDirectory))
                 .execute();
     }
@@ -30,7 +34,8 @@ public final class StagingTargetTestKit {
     /** With extra configuration parameters, such as JUnit's parallel execution settings. */
     public static EngineExecutionResults run(
             Path config, String target, java.util.Map<String, String> parameters, Class<?>... testClasses) {
-        return builder(config, testClasses).configurationParameter("target", target)
+        return builder(config, testClasses)
+                .configurationParameter("target", target)
                 .configurationParameters(parameters)
                 .outputDirectoryCreator(new OutputDirectories(config.resolveSibling("outputs")))
                 .execute();

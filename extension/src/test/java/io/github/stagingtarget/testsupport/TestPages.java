@@ -62,12 +62,16 @@ public final class TestPages implements AutoCloseable {
             body = page("List " + list.group(1), "<h1 id='heading'>Items of list " + list.group(1) + "</h1>");
         } else if (path.equals("/store")) {
             exchange.getResponseHeaders().add("Set-Cookie", "flavour=mint; Path=/");
-            body = page("Store", "<script>localStorage.setItem('kept', 'local'); sessionStorage.setItem('kept', 'session');"
-                    + "</script><h1 id='heading'>Stored</h1>");
+            body = page(
+                    "Store",
+                    "<script>localStorage.setItem('kept', 'local'); sessionStorage.setItem('kept', 'session');"
+                            + "</script><h1 id='heading'>Stored</h1>");
         } else if (path.equals("/broken")) {
-            body = page("Broken", "<h1 id='heading'>Something broke on this page</h1>"
-                    + "<form><input type='password' name='pw' value='hunter2'></form>"
-                    + "<script>console.error('the broken page logged this')</script>");
+            body = page(
+                    "Broken",
+                    "<h1 id='heading'>Something broke on this page</h1>"
+                            + "<form><input type='password' name='pw' value='hunter2'></form>"
+                            + "<script>console.error('the broken page logged this')</script>");
         } else {
             exchange.sendResponseHeaders(404, -1);
             exchange.close();

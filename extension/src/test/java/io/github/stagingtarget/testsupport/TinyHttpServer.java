@@ -22,7 +22,8 @@ public final class TinyHttpServer {
     public static void main(String[] args) throws IOException, InterruptedException {
         String pidFile = System.getenv("PID_FILE");
         if (pidFile != null) {
-            Files.writeString(Path.of(pidFile), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    Path.of(pidFile), Long.toString(ProcessHandle.current().pid()));
         }
         int port = Integer.parseInt(args[0]);
         String mode = args.length > 1 ? args[1] : "serve";

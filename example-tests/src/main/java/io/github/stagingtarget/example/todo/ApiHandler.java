@@ -46,8 +46,9 @@ final class ApiHandler extends Handler.Abstract {
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final TodoStore store;
-    private final ObjectMapper mapper =
-            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     ApiHandler(TodoStore store) {
         this.store = store;
@@ -88,7 +89,10 @@ final class ApiHandler extends Handler.Abstract {
             allow("GET, POST", method, response);
             if (method.equals("GET")) {
                 String owner = Request.extractQueryParameters(request).getValue("owner");
-                json(response, callback, HttpStatus.OK_200,
+                json(
+                        response,
+                        callback,
+                        HttpStatus.OK_200,
                         owner == null ? store.allLists() : store.listsOwnedBy(owner));
             } else {
                 createList(request, response, callback);
@@ -158,7 +162,8 @@ final class ApiHandler extends Handler.Abstract {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE_413, "The request body exceeds " + MAX_BODY_BYTES + " bytes");
+            throw new ApiError(
+                    HttpStatus.PAYLOAD_TOO_LARGE_413, "The request body exceeds " + MAX_BODY_BYTES + " bytes");
         }
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return mapper.createObjectNode();

@@ -45,7 +45,9 @@ record AppSettings(
      * @throws IllegalArgumentException when a value is invalid; the message names where it came from
      */
     static AppSettings resolve(Map<String, String> options, Map<String, String> env) {
-        var unknown = options.keySet().stream().filter(name -> !OPTIONS.contains(name)).findFirst();
+        var unknown = options.keySet().stream()
+                .filter(name -> !OPTIONS.contains(name))
+                .findFirst();
         if (unknown.isPresent()) {
             throw new IllegalArgumentException("Unknown option --" + unknown.get() + "; known options are "
                     + OPTIONS.stream().sorted().map(o -> "--" + o).toList());
@@ -85,18 +87,20 @@ record AppSettings(
 
         int port() {
             String source = options.containsKey("port") ? "--port" : "TODO_PORT";
-            return get("port", "TODO_PORT").map(value -> {
-                try {
-                    int port = Integer.parseInt(value.strip());
-                    if (port >= 0 && port <= 65535) {
-                        return port;
-                    }
-                } catch (NumberFormatException e) {
-                    // reported below together with the range
-                }
-                throw new IllegalArgumentException(
-                        source + " must be a port number from 0 to 65535 (0 = any free port) but was: " + value);
-            }).orElse(8000);
+            return get("port", "TODO_PORT")
+                    .map(value -> {
+                        try {
+                            int port = Integer.parseInt(value.strip());
+                            if (port >= 0 && port <= 65535) {
+                                return port;
+                            }
+                        } catch (NumberFormatException e) {
+                            // reported below together with the range
+                        }
+                        throw new IllegalArgumentException(source
+                                + " must be a port number from 0 to 65535 (0 = any free port) but was: " + value);
+                    })
+                    .orElse(8000);
         }
     }
 }

@@ -66,8 +66,7 @@ final class CommandLine {
     }
 
     /** One command of a chain, checked and ready to run. */
-    private record Step(String display, boolean usesDatabase, Action action) {
-    }
+    private record Step(String display, boolean usesDatabase, Action action) {}
 
     @FunctionalInterface
     private interface Action {
@@ -121,7 +120,8 @@ final class CommandLine {
                     step.action().run(context);
                 } catch (Exception e) {
                     err.println("todo: " + step.display() + ": " + message(e));
-                    steps.subList(i + 1, steps.size()).forEach(skipped -> err.println("todo: not run: " + skipped.display()));
+                    steps.subList(i + 1, steps.size())
+                            .forEach(skipped -> err.println("todo: not run: " + skipped.display()));
                     return FAILED;
                 }
             }
@@ -205,15 +205,17 @@ final class CommandLine {
                 arguments(words, 2, "create-session EMAIL");
                 String email = words.get(1);
                 if (!TodoStore.isEmail(email)) {
-                    throw new UsageException("create-session needs an email address like edith@example.com but got: "
-                            + email);
+                    throw new UsageException(
+                            "create-session needs an email address like edith@example.com but got: " + email);
                 }
-                return new Step(display, true, context -> out.println(context.store().createSession(email)));
+                return new Step(
+                        display, true, context -> out.println(context.store().createSession(email)));
             case "static":
                 if (words.size() >= 2 && words.get(1).equals("export")) {
                     arguments(words, 3, "static export DIR");
                     Path directory = Path.of(words.get(2));
-                    return new Step(display, false, context -> StaticFiles.load().exportTo(directory));
+                    return new Step(
+                            display, false, context -> StaticFiles.load().exportTo(directory));
                 }
                 throw new UsageException("static needs a subcommand: static export DIR");
             case "help":
@@ -233,16 +235,19 @@ final class CommandLine {
         TodoServer server = TodoServer.start(context.settings, context.store(), StaticFiles.load());
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM (systemctl stop, kill) runs the hooks: stop accepting, finish, close the database, in that order.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (RuntimeException e) {
-                err.println("todo: stopping the server failed: " + e);
-            } finally {
-                context.close();
-                stopped.countDown();
-            }
-        }, "todo-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (RuntimeException e) {
+                                err.println("todo: stopping the server failed: " + e);
+                            } finally {
+                                context.close();
+                                stopped.countDown();
+                            }
+                        },
+                        "todo-shutdown"));
         server.join();
         stopped.await();
     }

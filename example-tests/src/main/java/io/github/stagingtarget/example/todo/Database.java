@@ -66,7 +66,7 @@ final class Database implements AutoCloseable {
         try {
             return inTransaction(connection -> {
                 try (var statement = connection.createStatement();
-                     var result = statement.executeQuery("SELECT 1")) {
+                        var result = statement.executeQuery("SELECT 1")) {
                     return result.next();
                 }
             });

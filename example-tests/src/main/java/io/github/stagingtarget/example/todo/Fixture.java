@@ -24,25 +24,21 @@ import java.util.Optional;
  */
 record Fixture(List<User> users, List<TodoListSpec> lists) {
 
-    record User(String email) {
-    }
+    record User(String email) {}
 
-    record TodoListSpec(Optional<Long> id, Optional<String> owner, List<String> items) {
-    }
+    record TodoListSpec(Optional<Long> id, Optional<String> owner, List<String> items) {}
 
     /** Trailing tokens fail too: a fixture cut and pasted twice into one file is a mistake, not two fixtures. */
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The JSON shape; absent keys arrive as {@code null} and are normalised by {@link #read(Path)}. */
-    private record Json(List<JsonUser> users, List<JsonList> lists) {
-    }
+    private record Json(List<JsonUser> users, List<JsonList> lists) {}
 
-    private record JsonUser(String email) {
-    }
+    private record JsonUser(String email) {}
 
-    private record JsonList(Long id, String owner, List<String> items) {
-    }
+    private record JsonList(Long id, String owner, List<String> items) {}
 
     /**
      * Reads and checks a fixture file before anything touches the database.
@@ -68,8 +64,10 @@ record Fixture(List<User> users, List<TodoListSpec> lists) {
         List<User> users = new ArrayList<>();
         for (JsonUser user : nullToEmpty(json.users())) {
             if (user == null || !TodoStore.isEmail(user.email())) {
-                throw invalid(file, "every user needs an \"email\" like edith@example.com but found "
-                        + (user == null ? "null" : user.email()));
+                throw invalid(
+                        file,
+                        "every user needs an \"email\" like edith@example.com but found "
+                                + (user == null ? "null" : user.email()));
             }
             users.add(new User(user.email()));
         }

@@ -19,8 +19,7 @@ final class Http {
     static final String TEXT = "text/plain; charset=utf-8";
     static final String JSON = "application/json";
 
-    private Http() {
-    }
+    private Http() {}
 
     static void send(Response response, Callback callback, int status, String contentType, String body) {
         send(response, callback, status, contentType, body.getBytes(StandardCharsets.UTF_8));

@@ -14,8 +14,7 @@ final class Pages {
     private static final String NEW_ITEM_INPUT =
             "<input name=\"item_text\" id=\"id_new_item\" placeholder=\"Enter a to-do item\" autofocus>";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The start page; {@code error} is shown when a new list was refused. */
     static String home(Optional<String> user, Optional<String> error) {
@@ -32,10 +31,14 @@ final class Pages {
         StringBuilder rows = new StringBuilder();
         int number = 1;
         for (TodoStore.Item item : list.items()) {
-            rows.append("    <tr><td>").append(number++).append(": ").append(escape(item.text()))
+            rows.append("    <tr><td>")
+                    .append(number++)
+                    .append(": ")
+                    .append(escape(item.text()))
                     .append("</td></tr>\n");
         }
-        String owner = list.owner() == null ? ""
+        String owner = list.owner() == null
+                ? ""
                 : "<p>List owner: <span id=\"id_list_owner\">" + escape(list.owner()) + "</span></p>\n";
         return layout("To-Do list " + list.id(), user, """
                 <h1>Your To-Do list</h1>
@@ -45,15 +48,21 @@ final class Pages {
                 </form>
                 <table id="id_list_table">
                 %s</table>
-                """.formatted(owner, list.id(), NEW_ITEM_INPUT, errorBlock(error), rows));
+                """.formatted(
+                        owner, list.id(), NEW_ITEM_INPUT, errorBlock(error), rows));
     }
 
     static String myLists(Optional<String> user, String owner, List<TodoList> lists) {
         StringBuilder links = new StringBuilder();
         for (TodoList list : lists) {
             // A list is known by its first item, as in the book; an empty one by its number.
-            String name = list.items().isEmpty() ? "List " + list.id() : list.items().get(0).text();
-            links.append("  <li><a href=\"/lists/").append(list.id()).append("/\">").append(escape(name))
+            String name = list.items().isEmpty()
+                    ? "List " + list.id()
+                    : list.items().get(0).text();
+            links.append("  <li><a href=\"/lists/")
+                    .append(list.id())
+                    .append("/\">")
+                    .append(escape(name))
                     .append("</a></li>\n");
         }
         return layout("My lists", user, """
@@ -117,7 +126,8 @@ final class Pages {
     }
 
     private static String errorBlock(Optional<String> error) {
-        return error.map(message -> "<div class=\"has-error\">" + escape(message) + "</div>").orElse("");
+        return error.map(message -> "<div class=\"has-error\">" + escape(message) + "</div>")
+                .orElse("");
     }
 
     private static String layout(String title, Optional<String> user, String body) {

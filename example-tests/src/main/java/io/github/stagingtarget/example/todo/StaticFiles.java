@@ -41,7 +41,11 @@ final class StaticFiles {
     /** Reads the static files from the directory or jar that this class was loaded from. */
     static StaticFiles load() {
         try {
-            Path codeSource = Path.of(StaticFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path codeSource = Path.of(StaticFiles.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (Files.isDirectory(codeSource)) {
                 return new StaticFiles(readTree(codeSource.resolve(ROOT)));
             }

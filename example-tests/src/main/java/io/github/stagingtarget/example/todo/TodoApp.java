@@ -14,8 +14,7 @@ package io.github.stagingtarget.example.todo;
  */
 public final class TodoApp {
 
-    private TodoApp() {
-    }
+    private TodoApp() {}
 
     public static void main(String[] args) {
         // H2's AUTO_SERVER listener would bind to every interface; the CLI only ever connects from this host.

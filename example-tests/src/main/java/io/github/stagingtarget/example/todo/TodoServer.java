@@ -69,9 +69,7 @@ final class TodoServer implements AutoCloseable {
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
         server.setHandler(new Handler.Sequence(
-                new StaticHandler(staticFiles),
-                new ApiHandler(store),
-                new WebHandler(store, settings.version())));
+                new StaticHandler(staticFiles), new ApiHandler(store), new WebHandler(store, settings.version())));
         LOG.info("Starting version {} on database {}", settings.version(), settings.maskedJdbcUrl());
         try {
             server.start();
@@ -132,10 +130,12 @@ final class TodoServer implements AutoCloseable {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (Files.isRegularFile(socket, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(socket, LinkOption.NOFOLLOW_LINKS)
+        if (Files.isRegularFile(socket, LinkOption.NOFOLLOW_LINKS)
+                || Files.isDirectory(socket, LinkOption.NOFOLLOW_LINKS)
                 || Files.isSymbolicLink(socket)) {
-            throw new IOException("Cannot serve on unix socket " + socket
-                    + ": a file or directory of that name exists and is not a socket; remove it or choose another path");
+            throw new IOException(
+                    "Cannot serve on unix socket " + socket
+                            + ": a file or directory of that name exists and is not a socket; remove it or choose another path");
         }
         Files.delete(socket);
     }

@@ -26,15 +26,12 @@ final class TodoStore {
     static final int MAX_EMAIL_LENGTH = 254;
 
     /** A to-do list; {@code owner} is {@code null} for lists made without logging in. */
-    record TodoList(long id, String owner, List<Item> items) {
-    }
+    record TodoList(long id, String owner, List<Item> items) {}
 
-    record Item(long id, String text) {
-    }
+    record Item(long id, String text) {}
 
     private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS users ("
-                    + " email VARCHAR(" + MAX_EMAIL_LENGTH + ") PRIMARY KEY)",
+            "CREATE TABLE IF NOT EXISTS users (" + " email VARCHAR(" + MAX_EMAIL_LENGTH + ") PRIMARY KEY)",
             "CREATE TABLE IF NOT EXISTS sessions ("
                     + " session_key VARCHAR(64) PRIMARY KEY,"
                     + " email VARCHAR(" + MAX_EMAIL_LENGTH + ") NOT NULL REFERENCES users (email))",
@@ -46,8 +43,8 @@ final class TodoStore {
                     + " list_id BIGINT NOT NULL REFERENCES lists (id),"
                     + " item_text VARCHAR(" + MAX_ITEM_LENGTH + ") NOT NULL)");
 
-    private static final String SELECT_LISTS = "SELECT l.id, l.owner_email, i.id, i.item_text"
-            + " FROM lists l LEFT JOIN items i ON i.list_id = l.id";
+    private static final String SELECT_LISTS =
+            "SELECT l.id, l.owner_email, i.id, i.item_text" + " FROM lists l LEFT JOIN items i ON i.list_id = l.id";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -94,13 +91,13 @@ final class TodoStore {
     }
 
     List<TodoList> listsOwnedBy(String email) throws SQLException {
-        return database.inTransaction(connection -> selectLists(connection,
-                SELECT_LISTS + " WHERE l.owner_email = ? ORDER BY l.id, i.id", email));
+        return database.inTransaction(connection ->
+                selectLists(connection, SELECT_LISTS + " WHERE l.owner_email = ? ORDER BY l.id, i.id", email));
     }
 
     List<TodoList> allLists() throws SQLException {
-        return database.inTransaction(connection -> selectLists(connection,
-                SELECT_LISTS + " ORDER BY l.id, i.id", null));
+        return database.inTransaction(
+                connection -> selectLists(connection, SELECT_LISTS + " ORDER BY l.id, i.id", null));
     }
 
     /** Item texts must have passed {@link #itemTextProblem(String)}; they are stored stripped. */
@@ -137,8 +134,8 @@ final class TodoStore {
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         database.inTransaction(connection -> {
             ensureUser(connection, email);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sessions (session_key, email) VALUES (?, ?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO sessions (session_key, email) VALUES (?, ?)")) {
                 insert.setString(1, key);
                 insert.setString(2, email);
                 insert.executeUpdate();
@@ -151,8 +148,8 @@ final class TodoStore {
     /** The email of the session's user, or empty for an unknown (e.g. logged out or reset) session. */
     Optional<String> userForSession(String sessionKey) throws SQLException {
         return database.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT email FROM sessions WHERE session_key = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT email FROM sessions WHERE session_key = ?")) {
                 select.setString(1, sessionKey);
                 try (var result = select.executeQuery()) {
                     return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
@@ -163,8 +160,7 @@ final class TodoStore {
 
     void deleteSession(String sessionKey) throws SQLException {
         database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM sessions WHERE session_key = ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE session_key = ?")) {
                 delete.setString(1, sessionKey);
                 delete.executeUpdate();
             }
@@ -196,20 +192,25 @@ final class TodoStore {
             for (Fixture.User user : fixture.users()) {
                 ensureUser(connection, user.email());
             }
-            long nextId = Math.max(maxId(connection, "lists"),
-                    fixture.lists().stream().flatMap(list -> list.id().stream()).mapToLong(Long::longValue).max()
-                            .orElse(0)) + 1;
+            long nextId = Math.max(
+                            maxId(connection, "lists"),
+                            fixture.lists().stream()
+                                    .flatMap(list -> list.id().stream())
+                                    .mapToLong(Long::longValue)
+                                    .max()
+                                    .orElse(0))
+                    + 1;
             for (Fixture.TodoListSpec list : fixture.lists()) {
                 long id = list.id().isPresent() ? list.id().get() : nextId++;
                 if (listExists(connection, id)) {
-                    throw new SQLException("List " + id + " already exists; run `db reset` first or leave out its id",
-                            "23505");
+                    throw new SQLException(
+                            "List " + id + " already exists; run `db reset` first or leave out its id", "23505");
                 }
                 if (list.owner().isPresent()) {
                     ensureUser(connection, list.owner().get());
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO lists (id, owner_email) VALUES (?, ?)")) {
+                try (PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO lists (id, owner_email) VALUES (?, ?)")) {
                     insert.setLong(1, id);
                     insert.setObject(2, list.owner().orElse(null), Types.VARCHAR);
                     insert.executeUpdate();
@@ -237,9 +238,9 @@ final class TodoStore {
 
     private static void ensureUser(Connection connection, String email) throws SQLException {
         // Portable "insert if absent": H2 and PostgreSQL spell MERGE / ON CONFLICT differently.
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO users (email) SELECT CAST(? AS VARCHAR(" + MAX_EMAIL_LENGTH + "))"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO users (email) SELECT CAST(? AS VARCHAR(" + MAX_EMAIL_LENGTH
+                        + "))" + " WHERE NOT EXISTS (SELECT 1 FROM users WHERE email = ?)")) {
             insert.setString(1, email);
             insert.setString(2, email);
             insert.executeUpdate();
@@ -256,13 +257,12 @@ final class TodoStore {
     }
 
     private static Optional<TodoList> findList(Connection connection, long id) throws SQLException {
-        return selectLists(connection, SELECT_LISTS + " WHERE l.id = ? ORDER BY i.id", id).stream().findFirst();
+        return selectLists(connection, SELECT_LISTS + " WHERE l.id = ? ORDER BY i.id", id).stream()
+                .findFirst();
     }
 
-    private static List<TodoList> selectLists(Connection connection, String sql, Object parameter)
-            throws SQLException {
-        record Head(long id, String owner) {
-        }
+    private static List<TodoList> selectLists(Connection connection, String sql, Object parameter) throws SQLException {
+        record Head(long id, String owner) {}
         Map<Head, List<Item>> lists = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             if (parameter != null) {
@@ -296,7 +296,7 @@ final class TodoStore {
 
     private static long maxId(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             var result = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+                var result = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
             result.next();
             return result.getLong(1);
         }

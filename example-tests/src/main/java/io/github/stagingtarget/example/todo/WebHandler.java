@@ -42,13 +42,22 @@ final class WebHandler extends Handler.Abstract {
             return only("GET", request, response, callback, () -> health(response, callback));
         }
         if (path.equals("/version")) {
-            return only("GET", request, response, callback,
+            return only(
+                    "GET",
+                    request,
+                    response,
+                    callback,
                     () -> Http.send(response, callback, HttpStatus.OK_200, Http.TEXT, version));
         }
         Optional<String> user = currentUser(request);
         if (path.equals("/")) {
-            return only("GET", request, response, callback, () -> Http.send(response, callback, HttpStatus.OK_200,
-                    Http.HTML, Pages.home(user, Optional.empty())));
+            return only(
+                    "GET",
+                    request,
+                    response,
+                    callback,
+                    () -> Http.send(
+                            response, callback, HttpStatus.OK_200, Http.HTML, Pages.home(user, Optional.empty())));
         }
         if (path.equals("/lists/new")) {
             return only("POST", request, response, callback, () -> newList(request, response, callback, user));
@@ -64,8 +73,17 @@ final class WebHandler extends Handler.Abstract {
         if ((matcher = USER_LISTS.matcher(path)).matches()) {
             // The canonical path leaves characters such as < and % encoded; decode them once, here.
             String owner = URIUtil.decodePath(matcher.group(1));
-            return only("GET", request, response, callback, () -> Http.send(response, callback, HttpStatus.OK_200,
-                    Http.HTML, Pages.myLists(user, owner, store.listsOwnedBy(owner))));
+            return only(
+                    "GET",
+                    request,
+                    response,
+                    callback,
+                    () -> Http.send(
+                            response,
+                            callback,
+                            HttpStatus.OK_200,
+                            Http.HTML,
+                            Pages.myLists(user, owner, store.listsOwnedBy(owner))));
         }
         if (path.equals("/login")) {
             return only("POST", request, response, callback, () -> login(request, response, callback, user));
@@ -73,7 +91,11 @@ final class WebHandler extends Handler.Abstract {
         if (path.equals("/logout")) {
             return only("POST", request, response, callback, () -> logout(request, response, callback));
         }
-        Http.send(response, callback, HttpStatus.NOT_FOUND_404, Http.HTML,
+        Http.send(
+                response,
+                callback,
+                HttpStatus.NOT_FOUND_404,
+                Http.HTML,
                 Pages.notFound(user, "There is no page at " + path + "."));
         return true;
     }
@@ -108,8 +130,8 @@ final class WebHandler extends Handler.Abstract {
         Http.send(response, callback, HttpStatus.OK_200, Http.HTML, Pages.list(user, list.get(), Optional.empty()));
     }
 
-    private void addItem(Request request, Response response, Callback callback, Optional<String> user,
-            OptionalLong id) throws Exception {
+    private void addItem(Request request, Response response, Callback callback, Optional<String> user, OptionalLong id)
+            throws Exception {
         Optional<TodoStore.TodoList> list = id.isPresent() ? store.findList(id.getAsLong()) : Optional.empty();
         if (list.isEmpty()) {
             listNotFound(response, callback, user);
@@ -125,11 +147,16 @@ final class WebHandler extends Handler.Abstract {
         Http.seeOther(request, response, callback, "/lists/" + list.get().id() + "/");
     }
 
-    private void login(Request request, Response response, Callback callback, Optional<String> user)
-            throws Exception {
-        String email = Optional.ofNullable(form(request).getValue("email")).map(String::strip).orElse("");
+    private void login(Request request, Response response, Callback callback, Optional<String> user) throws Exception {
+        String email = Optional.ofNullable(form(request).getValue("email"))
+                .map(String::strip)
+                .orElse("");
         if (!TodoStore.isEmail(email)) {
-            Http.send(response, callback, HttpStatus.BAD_REQUEST_400, Http.HTML,
+            Http.send(
+                    response,
+                    callback,
+                    HttpStatus.BAD_REQUEST_400,
+                    Http.HTML,
                     Pages.home(user, Optional.of("Enter a valid email address to log in")));
             return;
         }
@@ -147,7 +174,11 @@ final class WebHandler extends Handler.Abstract {
     }
 
     private void listNotFound(Response response, Callback callback, Optional<String> user) {
-        Http.send(response, callback, HttpStatus.NOT_FOUND_404, Http.HTML,
+        Http.send(
+                response,
+                callback,
+                HttpStatus.NOT_FOUND_404,
+                Http.HTML,
                 Pages.notFound(user, "There is no such To-Do list."));
     }
 
@@ -173,7 +204,11 @@ final class WebHandler extends Handler.Abstract {
             action.run();
         } else {
             response.getHeaders().put(HttpHeader.ALLOW, allowed);
-            Http.send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, Http.HTML,
+            Http.send(
+                    response,
+                    callback,
+                    HttpStatus.METHOD_NOT_ALLOWED_405,
+                    Http.HTML,
                     Pages.methodNotAllowed(request.getMethod()));
         }
         return true;

@@ -34,7 +34,8 @@ class ListPagesIT {
 
     @Test
     void itemTextIsEscaped(Target target, RequestSpecification api) {
-        URI list = target.baseUri().resolve(submitNewList(api, target, "<script>alert(1)</script>").header("Location"));
+        URI list = target.baseUri()
+                .resolve(submitNewList(api, target, "<script>alert(1)</script>").header("Location"));
 
         String page = given(api).get(list).asString();
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");

@@ -27,17 +27,27 @@ class ListsApiIT {
     }
 
     private int newList(String... items) {
-        return given(api).contentType(ContentType.JSON).body(Map.of("items", List.of(items)))
+        return given(api)
+                .contentType(ContentType.JSON)
+                .body(Map.of("items", List.of(items)))
                 .post(target.path("api-lists"))
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
     void createsAListWithItsFirstItems() {
         int id = newList("Buy peacock feathers", "Use feathers to make a fly");
 
-        List<String> items = given(api).get(target.path("api-list"), id)
-                .then().statusCode(200).extract().jsonPath().getList("items.text");
+        List<String> items = given(api)
+                .get(target.path("api-list"), id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.text");
         assertThat(items).containsExactly("Buy peacock feathers", "Use feathers to make a fly");
     }
 
@@ -45,11 +55,19 @@ class ListsApiIT {
     void addsItemsToAnExistingList() {
         int id = newList();
 
-        given(api).contentType(ContentType.JSON).body(Map.of("text", "Buy milk"))
+        given(api)
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", "Buy milk"))
                 .post(target.path("api-items"), id)
-                .then().statusCode(201).body("text", equalTo("Buy milk"));
+                .then()
+                .statusCode(201)
+                .body("text", equalTo("Buy milk"));
 
-        given(api).get(target.path("api-list"), id).then().statusCode(200).body("items.text", equalTo(List.of("Buy milk")));
+        given(api)
+                .get(target.path("api-list"), id)
+                .then()
+                .statusCode(200)
+                .body("items.text", equalTo(List.of("Buy milk")));
     }
 
     @Test
@@ -65,9 +83,13 @@ class ListsApiIT {
     void refusesAnEmptyItem() {
         int id = newList();
 
-        given(api).contentType(ContentType.JSON).body(Map.of("text", ""))
+        given(api)
+                .contentType(ContentType.JSON)
+                .body(Map.of("text", ""))
                 .post(target.path("api-items"), id)
-                .then().statusCode(400).body("error", equalTo("You can't have an empty list item"));
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("You can't have an empty list item"));
     }
 
     @Test

@@ -22,8 +22,8 @@ class NewVisitorIT {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private static void addItem(WebDriver page, String text) {
-        WebElement input = new WebDriverWait(page, PATIENCE)
-                .until(ExpectedConditions.elementToBeClickable(By.id("id_new_item")));
+        WebElement input =
+                new WebDriverWait(page, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id("id_new_item")));
         input.sendKeys(text, Keys.ENTER);
     }
 
@@ -37,7 +37,8 @@ class NewVisitorIT {
         // Edith has heard about a cool new online to-do app and goes to its home page.
         WebDriver page = browser.open("home");
         assertThat(page.findElement(By.tagName("h1")).getText()).contains("Start a new To-Do list");
-        assertThat(page.findElement(By.id("id_new_item")).getAttribute("placeholder")).isEqualTo("Enter a to-do item");
+        assertThat(page.findElement(By.id("id_new_item")).getAttribute("placeholder"))
+                .isEqualTo("Enter a to-do item");
 
         // She types her first item and presses enter: the page updates and lists it at the list's own URL.
         addItem(page, "Buy peacock feathers");

@@ -29,7 +29,9 @@ class SeededListsIT {
 
     @Test
     void seededListsAreServedAtTheirIds(Target target, RequestSpecification api) {
-        given(api).get(target.path("api-list"), 1).then()
+        given(api)
+                .get(target.path("api-list"), 1)
+                .then()
                 .statusCode(200)
                 .body("owner", equalTo("edith@example.com"))
                 .body("items.text", equalTo(List.of("Buy peacock feathers", "Use feathers to make a fly")));
@@ -38,7 +40,10 @@ class SeededListsIT {
 
     @Test
     void eachUserOwnsExactlyTheirSeededList(RequestSpecification api, Target target) {
-        given(api).queryParam("owner", "francis@example.com").get(target.path("api-lists")).then()
+        given(api)
+                .queryParam("owner", "francis@example.com")
+                .get(target.path("api-lists"))
+                .then()
                 .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].id", equalTo(2));

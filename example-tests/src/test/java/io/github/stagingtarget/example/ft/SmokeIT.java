@@ -16,7 +16,9 @@ class SmokeIT {
 
     @Test
     void homePageOffersToStartAList(Target target, RequestSpecification api) {
-        given(api).get(target.path("home")).then()
+        given(api)
+                .get(target.path("home"))
+                .then()
                 .statusCode(200)
                 .body(containsString("Start a new To-Do list"))
                 .body(containsString("id=\"id_new_item\""));

@@ -33,8 +33,9 @@ class ApiTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/lists/1/");
-        assertThat(created.body()).isEqualTo(
-                "{\"id\":1,\"owner\":null,\"items\":[{\"id\":1,\"text\":\"Buy milk\"},{\"id\":2,\"text\":\"Make tea\"}]}");
+        assertThat(created.body())
+                .isEqualTo(
+                        "{\"id\":1,\"owner\":null,\"items\":[{\"id\":1,\"text\":\"Buy milk\"},{\"id\":2,\"text\":\"Make tea\"}]}");
         assertThat(app.get("/api/lists/1/").body()).isEqualTo(created.body());
         assertThat(app.get("/api/lists/1").statusCode()).isEqualTo(200);
         assertThat(app.get("/lists/1/").body()).contains("1: Buy milk").contains("2: Make tea");
@@ -42,8 +43,8 @@ class ApiTest {
 
     @Test
     void anEmptyBodyCreatesAnEmptyList() throws Exception {
-        HttpResponse<String> created = app.send(app.request("/api/lists", Optional.empty())
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> created =
+                app.send(app.request("/api/lists", Optional.empty()).POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.body()).isEqualTo("{\"id\":1,\"owner\":null,\"items\":[]}");
@@ -86,7 +87,8 @@ class ApiTest {
             assertThat(refused.statusCode()).as(body).isEqualTo(400);
             assertThat(refused.body()).as(body).startsWith("{\"error\":\"");
         }
-        assertThat(app.postJson("/api/lists/", "{\"items\": \"a\"}").statusCode()).isEqualTo(400);
+        assertThat(app.postJson("/api/lists/", "{\"items\": \"a\"}").statusCode())
+                .isEqualTo(400);
         assertThat(app.postJson("/api/lists/1/items", "{\"text\": ").body()).startsWith("{\"error\":\"Malformed JSON");
     }
 
@@ -96,29 +98,32 @@ class ApiTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("{\"error\":\"There is no list 42\"}");
 
-        assertThat(app.postJson("/api/lists/42/items", "{\"text\": \"x\"}").statusCode()).isEqualTo(404);
+        assertThat(app.postJson("/api/lists/42/items", "{\"text\": \"x\"}").statusCode())
+                .isEqualTo(404);
         assertThat(app.get("/api/nothing").statusCode()).isEqualTo(404);
         assertThat(app.get("/api/nothing").body()).startsWith("{\"error\":");
     }
 
     @Test
     void listsAreFoundByOwner() throws Exception {
-        Optional<String> edith = Optional.of(app.cli("create-session", "edith@example.com").out().strip());
+        Optional<String> edith =
+                Optional.of(app.cli("create-session", "edith@example.com").out().strip());
         app.postJson("/api/lists/", "{\"items\": [\"Hers\"]}", edith);
         app.postJson("/api/lists/", "{\"items\": [\"Nobody's\"]}");
 
         HttpResponse<String> hers = app.get("/api/lists?owner=edith%40example.com");
 
         assertThat(hers.statusCode()).isEqualTo(200);
-        assertThat(hers.body()).isEqualTo(
-                "[{\"id\":1,\"owner\":\"edith@example.com\",\"items\":[{\"id\":1,\"text\":\"Hers\"}]}]");
+        assertThat(hers.body())
+                .isEqualTo("[{\"id\":1,\"owner\":\"edith@example.com\",\"items\":[{\"id\":1,\"text\":\"Hers\"}]}]");
         assertThat(app.get("/api/lists?owner=nobody%40example.com").body()).isEqualTo("[]");
         assertThat(app.get("/api/lists").body()).contains("Hers").contains("Nobody's");
     }
 
     @Test
     void wrongMethodsAre405WithAllow() throws Exception {
-        HttpResponse<String> deleted = app.send(app.request("/api/lists/", Optional.empty()).DELETE());
+        HttpResponse<String> deleted =
+                app.send(app.request("/api/lists/", Optional.empty()).DELETE());
 
         assertThat(deleted.statusCode()).isEqualTo(405);
         assertThat(deleted.headers().firstValue("Allow")).hasValue("GET, POST");

@@ -24,14 +24,16 @@ class AppSettingsTest {
 
     @Test
     void environmentVariablesAreTheFallback() {
-        AppSettings settings = AppSettings.resolve(Map.of(), Map.of(
-                "TODO_HOST", "0.0.0.0",
-                "TODO_PORT", "9000",
-                "TODO_UNIX_SOCKET", "/run/todo/app.sock",
-                "TODO_JDBC_URL", "jdbc:postgresql://localhost/todo",
-                "TODO_JDBC_USER", "todo",
-                "TODO_JDBC_PASSWORD", "s3cret",
-                "TODO_VERSION", "1.2.3"));
+        AppSettings settings = AppSettings.resolve(
+                Map.of(),
+                Map.of(
+                        "TODO_HOST", "0.0.0.0",
+                        "TODO_PORT", "9000",
+                        "TODO_UNIX_SOCKET", "/run/todo/app.sock",
+                        "TODO_JDBC_URL", "jdbc:postgresql://localhost/todo",
+                        "TODO_JDBC_USER", "todo",
+                        "TODO_JDBC_PASSWORD", "s3cret",
+                        "TODO_VERSION", "1.2.3"));
 
         assertThat(settings.host()).isEqualTo("0.0.0.0");
         assertThat(settings.port()).isEqualTo(9000);
@@ -76,8 +78,12 @@ class AppSettingsTest {
                 Map.of("TODO_JDBC_PASSWORD", "s3cret"));
 
         assertThat(settings.maskedJdbcUrl()).isEqualTo("jdbc:postgresql://db/todo?user=todo&password=****&ssl=true");
-        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("s3cret").contains("****");
-        assertThat(AppSettings.resolve(Map.of("jdbc-url", "jdbc:h2:./x;USER=sa;PASSWORD=pw;AUTO_SERVER=TRUE"),
-                Map.of()).maskedJdbcUrl()).isEqualTo("jdbc:h2:./x;USER=sa;PASSWORD=****;AUTO_SERVER=TRUE");
+        assertThat(settings.toString())
+                .doesNotContain("hunter2")
+                .doesNotContain("s3cret")
+                .contains("****");
+        assertThat(AppSettings.resolve(Map.of("jdbc-url", "jdbc:h2:./x;USER=sa;PASSWORD=pw;AUTO_SERVER=TRUE"), Map.of())
+                        .maskedJdbcUrl())
+                .isEqualTo("jdbc:h2:./x;USER=sa;PASSWORD=****;AUTO_SERVER=TRUE");
     }
 }

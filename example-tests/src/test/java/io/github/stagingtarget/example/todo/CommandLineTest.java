@@ -51,7 +51,7 @@ class CommandLineTest {
         assertThat(empty.out()).isEmpty();
         assertThat(again.status()).as(again.err()).isZero();
         try (var connection = DriverManager.getConnection(freshUrl);
-             var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM lists")) {
+                var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM lists")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getLong(1)).isZero();
         }
@@ -87,7 +87,9 @@ class CommandLineTest {
                 .contains("<tr><td>1: Buy peacock feathers</td></tr>")
                 .contains("<tr><td>2: Use feathers to make a fly</td></tr>")
                 .contains("<span id=\"id_list_owner\">edith@example.com</span>");
-        assertThat(app.postForm("/lists/new", Map.of("item_text", "next")).headers().firstValue("Location"))
+        assertThat(app.postForm("/lists/new", Map.of("item_text", "next"))
+                        .headers()
+                        .firstValue("Location"))
                 .hasValue("/lists/6/");
     }
 
@@ -97,9 +99,11 @@ class CommandLineTest {
 
         assertThat(app.cli("db", "seed", fixture.toString()).status()).isZero();
 
-        assertThat(app.get("/api/lists").body()).isEqualTo("[{\"id\":3,\"owner\":null,\"items\":[]},"
-                + "{\"id\":4,\"owner\":null,\"items\":[{\"id\":1,\"text\":\"no id\"}]}]");
-        assertThat(app.postJson("/api/lists/", "{}").headers().firstValue("Location")).hasValue("/api/lists/5/");
+        assertThat(app.get("/api/lists").body())
+                .isEqualTo("[{\"id\":3,\"owner\":null,\"items\":[]},"
+                        + "{\"id\":4,\"owner\":null,\"items\":[{\"id\":1,\"text\":\"no id\"}]}]");
+        assertThat(app.postJson("/api/lists/", "{}").headers().firstValue("Location"))
+                .hasValue("/api/lists/5/");
     }
 
     @Test
@@ -120,12 +124,27 @@ class CommandLineTest {
         Path edith = write("edith.json", EDITH);
         Path more = write("more.json", "{\"lists\": [{\"id\": 2, \"items\": [\"Buy milk\"]}]}");
 
-        CliResult chain = app.cli("db", "reset", "+", "db", "seed", edith.toString(), "+", "db", "seed",
-                more.toString(), "+", "create-session", "edith@example.com");
+        CliResult chain = app.cli(
+                "db",
+                "reset",
+                "+",
+                "db",
+                "seed",
+                edith.toString(),
+                "+",
+                "db",
+                "seed",
+                more.toString(),
+                "+",
+                "create-session",
+                "edith@example.com");
 
         assertThat(chain.status()).as(chain.err()).isZero();
         assertThat(chain.out().lines()).hasSize(1);
-        assertThat(app.get("/api/lists").body()).doesNotContain("to be reset").contains("peacock").contains("Buy milk");
+        assertThat(app.get("/api/lists").body())
+                .doesNotContain("to be reset")
+                .contains("peacock")
+                .contains("Buy milk");
         assertThat(app.get("/", Optional.of(chain.out().strip())).body()).contains("Logged in as edith@example.com");
     }
 
@@ -133,8 +152,17 @@ class CommandLineTest {
     void theFirstFailureStopsTheChainAndEarlierCommandsStayDone() throws Exception {
         Path edith = write("edith.json", EDITH);
 
-        CliResult chain = app.cli("db", "seed", edith.toString(), "+", "db", "seed", edith.toString(), "+",
-                "create-session", "francis@example.com");
+        CliResult chain = app.cli(
+                "db",
+                "seed",
+                edith.toString(),
+                "+",
+                "db",
+                "seed",
+                edith.toString(),
+                "+",
+                "create-session",
+                "francis@example.com");
 
         assertThat(chain.status()).isEqualTo(1);
         assertThat(chain.out()).isEmpty();
@@ -224,18 +252,21 @@ class CommandLineTest {
         CliResult result = RunningApp.cli(Map.of("TODO_PORT", "eighty"), "serve");
 
         assertThat(result.status()).isEqualTo(2);
-        assertThat(result.err()).contains("TODO_PORT must be a port number from 0 to 65535").contains("eighty");
+        assertThat(result.err())
+                .contains("TODO_PORT must be a port number from 0 to 65535")
+                .contains("eighty");
     }
 
     @Test
     void staticExportCopiesTheStaticFiles() throws Exception {
         Path target = dir.resolve("www/static");
 
-        CliResult result = RunningApp.cli(Map.of("TODO_JDBC_URL", "jdbc:unreachable:x"), "static", "export",
-                target.toString());
+        CliResult result =
+                RunningApp.cli(Map.of("TODO_JDBC_URL", "jdbc:unreachable:x"), "static", "export", target.toString());
 
         assertThat(result.status()).as(result.err()).isZero();
-        assertThat(Files.readString(target.resolve("app.css"))).isEqualTo(app.get("/static/app.css").body());
+        assertThat(Files.readString(target.resolve("app.css")))
+                .isEqualTo(app.get("/static/app.css").body());
     }
 
     private Path write(String name, String content) throws Exception {

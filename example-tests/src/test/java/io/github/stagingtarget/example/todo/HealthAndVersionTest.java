@@ -26,7 +26,7 @@ class HealthAndVersionTest {
         String name = "health-" + UUID.randomUUID();
         // This connection creates the in-memory database; the app's URL has IFEXISTS so it cannot recreate it.
         try (var owner = DriverManager.getConnection("jdbc:h2:mem:" + name);
-             RunningApp app = RunningApp.start(Map.of("TODO_JDBC_URL", "jdbc:h2:mem:" + name + ";IFEXISTS=TRUE"))) {
+                RunningApp app = RunningApp.start(Map.of("TODO_JDBC_URL", "jdbc:h2:mem:" + name + ";IFEXISTS=TRUE"))) {
             HttpResponse<String> healthy = app.get("/health");
             assertThat(healthy.statusCode()).isEqualTo(200);
             assertThat(healthy.body()).isEqualTo("ok");

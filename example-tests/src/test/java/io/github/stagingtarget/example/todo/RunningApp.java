@@ -21,8 +21,7 @@ import java.util.stream.Collectors;
  */
 final class RunningApp implements AutoCloseable {
 
-    record CliResult(int status, String out, String err) {
-    }
+    record CliResult(int status, String out, String err) {}
 
     private final Map<String, String> env;
     private final Database database;
@@ -118,7 +117,7 @@ final class RunningApp implements AutoCloseable {
         var err = new ByteArrayOutputStream();
         int status;
         try (var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             status = new CommandLine(env, outStream, errStream).run(args);
         }
         return new CliResult(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -34,15 +34,27 @@ class TodoAppProcessTest {
     @Test
     void cliInvocationsShareTheFileDatabaseWithARunningServer() throws Exception {
         String jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/todo") + ";AUTO_SERVER=TRUE";
-        Path fixture = Files.writeString(dir.resolve("edith.json"),
+        Path fixture = Files.writeString(
+                dir.resolve("edith.json"),
                 "{\"lists\": [{\"id\": 1, \"owner\": \"edith@example.com\", \"items\": [\"Buy peacock feathers\"]}]}");
         Process server = java("serve", "--port", "0", "--jdbc-url", jdbcUrl).start();
         try {
             List<String> serverLog = new CopyOnWriteArrayList<>();
             URI base = URI.create(awaitListening(server, serverLog));
 
-            Process cli = java("--jdbc-url", jdbcUrl, "db", "reset", "+", "db", "seed", fixture.toString(), "+",
-                    "create-session", "edith@example.com").start();
+            Process cli = java(
+                            "--jdbc-url",
+                            jdbcUrl,
+                            "db",
+                            "reset",
+                            "+",
+                            "db",
+                            "seed",
+                            fixture.toString(),
+                            "+",
+                            "create-session",
+                            "edith@example.com")
+                    .start();
             String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(cli.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -50,8 +62,11 @@ class TodoAppProcessTest {
             assertThat(out.lines()).hasSize(1);
 
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> home = http.send(HttpRequest.newBuilder(base.resolve("/lists/1/"))
-                    .header("Cookie", "sessionid=" + out.strip()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> home = http.send(
+                    HttpRequest.newBuilder(base.resolve("/lists/1/"))
+                            .header("Cookie", "sessionid=" + out.strip())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(home.body()).contains("1: Buy peacock feathers").contains("Logged in as edith@example.com");
 
             // SIGTERM, as systemctl stop sends it; Process.destroy() would also close our end of its stderr.
@@ -69,7 +84,8 @@ class TodoAppProcessTest {
     private ProcessBuilder java(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
+                "-cp",
+                System.getProperty("java.class.path"),
                 TodoApp.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
@@ -80,22 +96,26 @@ class TodoAppProcessTest {
     /** Reads the server's stderr on a thread of its own until the port is announced; keeps reading into {@code log}. */
     private static String awaitListening(Process server, List<String> log) throws Exception {
         var announced = new java.util.concurrent.CompletableFuture<String>();
-        Thread reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    log.add(line);
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        announced.complete(matcher.group(1));
+        Thread reader = new Thread(
+                () -> {
+                    try (var lines = new BufferedReader(
+                            new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            log.add(line);
+                            Matcher matcher = LISTENING.matcher(line);
+                            if (matcher.find()) {
+                                announced.complete(matcher.group(1));
+                            }
+                        }
+                    } catch (Exception e) {
+                        announced.completeExceptionally(e);
                     }
-                }
-            } catch (Exception e) {
-                announced.completeExceptionally(e);
-            }
-            announced.completeExceptionally(new AssertionError("The server ended without announcing its port: " + log));
-            log.add("<end of log>");
-        }, "server-log");
+                    announced.completeExceptionally(
+                            new AssertionError("The server ended without announcing its port: " + log));
+                    log.add("<end of log>");
+                },
+                "server-log");
         reader.setDaemon(true);
         reader.start();
         return announced.get(30, TimeUnit.SECONDS);

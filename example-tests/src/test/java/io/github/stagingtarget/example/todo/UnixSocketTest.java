@@ -30,7 +30,8 @@ class UnixSocketTest {
         try (var served = start(socket)) {
             assertThat(served.server().unixSocket()).hasValue(socket);
             assertThat(served.server().uri()).isEmpty();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket))).isEqualTo("rw-rw----");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
+                    .isEqualTo("rw-rw----");
 
             String response = get(socket, "/health");
 
@@ -78,7 +79,8 @@ class UnixSocketTest {
     }
 
     private static Served start(Path socket) throws Exception {
-        AppSettings settings = AppSettings.resolve(Map.of("unix-socket", socket.toString()),
+        AppSettings settings = AppSettings.resolve(
+                Map.of("unix-socket", socket.toString()),
                 Map.of("TODO_JDBC_URL", "jdbc:h2:mem:unix-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         Database database = new Database(settings);
         try {

@@ -64,13 +64,19 @@ class WebPagesTest {
     @Test
     void aSecondListIsSeparateFromTheFirst() throws Exception {
         String edithsList = app.postForm("/lists/new", Map.of("item_text", "Buy peacock feathers"))
-                .headers().firstValue("Location").orElseThrow();
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         String francisList = app.postForm("/lists/new", Map.of("item_text", "Buy milk"))
-                .headers().firstValue("Location").orElseThrow();
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
 
         assertThat(francisList).isNotEqualTo(edithsList);
         assertThat(app.get(francisList).body()).contains("1: Buy milk").doesNotContain("peacock");
-        assertThat(app.get(edithsList).body()).contains("1: Buy peacock feathers").doesNotContain("milk");
+        assertThat(app.get(edithsList).body())
+                .contains("1: Buy peacock feathers")
+                .doesNotContain("milk");
     }
 
     @Test
@@ -81,14 +87,17 @@ class WebPagesTest {
         assertThat(refused.body())
                 .contains("<h1>Start a new To-Do list</h1>")
                 .contains("<div class=\"has-error\">You can't have an empty list item</div>");
-        assertThat(app.postForm("/lists/new?item_text=sneaky", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(app.postForm("/lists/new?item_text=sneaky", Map.of()).statusCode())
+                .isEqualTo(400);
         assertThat(app.get("/api/lists").body()).isEqualTo("[]");
     }
 
     @Test
     void anEmptyItemIsRefusedOnTheListPageAndNothingIsAdded() throws Exception {
         String listUrl = app.postForm("/lists/new", Map.of("item_text", "Buy milk"))
-                .headers().firstValue("Location").orElseThrow();
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
 
         HttpResponse<String> refused = app.postForm(listUrl + "items", Map.of("item_text", ""));
 
@@ -105,9 +114,12 @@ class WebPagesTest {
     void userTextIsEscapedEverywhere() throws Exception {
         String evil = "<script>alert(\"x\")</script> & co";
         String listUrl = app.postForm("/lists/new", Map.of("item_text", evil))
-                .headers().firstValue("Location").orElseThrow();
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         String email = "<i>@example.com";
-        String session = app.cli("create-session", "o'hara+\"q\"@example.com").out().strip();
+        String session =
+                app.cli("create-session", "o'hara+\"q\"@example.com").out().strip();
 
         String page = app.get(listUrl, Optional.of(session)).body();
 
@@ -128,7 +140,8 @@ class WebPagesTest {
             assertThat(missing.statusCode()).as(path).isEqualTo(404);
             assertThat(missing.body()).as(path).contains("<h1>Not found</h1>");
         }
-        assertThat(app.postForm("/lists/999/items", Map.of("item_text", "x")).statusCode()).isEqualTo(404);
+        assertThat(app.postForm("/lists/999/items", Map.of("item_text", "x")).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -155,7 +168,10 @@ class WebPagesTest {
         HttpResponse<String> login = app.postForm("/login", Map.of("email", "edith@example.com"));
         assertThat(login.statusCode()).isEqualTo(303);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("sessionid=").containsIgnoringCase("HttpOnly").contains("Path=/");
+        assertThat(cookie)
+                .startsWith("sessionid=")
+                .containsIgnoringCase("HttpOnly")
+                .contains("Path=/");
         Optional<String> session = Optional.of(cookie.substring("sessionid=".length(), cookie.indexOf(';')));
 
         assertThat(app.get("/", session).body())
@@ -164,7 +180,9 @@ class WebPagesTest {
                 .doesNotContain("action=\"/login\"");
 
         String listUrl = app.postForm("/lists/new", Map.of("item_text", "Reticulate splines"), session)
-                .headers().firstValue("Location").orElseThrow();
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
         app.postForm("/lists/new", Map.of("item_text", "Anonymous list"));
         assertThat(app.get(listUrl).body()).contains("<span id=\"id_list_owner\">edith@example.com</span>");
         assertThat(app.get("/lists/users/edith%40example.com/", session).body())
@@ -175,7 +193,8 @@ class WebPagesTest {
         HttpResponse<String> logout = app.postForm("/logout", Map.of(), session);
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow())
-                .startsWith("sessionid=;").contains("Expires=Thu, 01 Jan 1970");
+                .startsWith("sessionid=;")
+                .contains("Expires=Thu, 01 Jan 1970");
         assertThat(app.get("/", session).body()).doesNotContain("Logged in as").contains("action=\"/login\"");
     }
 

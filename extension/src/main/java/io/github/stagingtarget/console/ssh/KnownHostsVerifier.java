@@ -19,7 +19,10 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  */
 final class KnownHostsVerifier implements HostKeyVerifier {
 
-    enum Verdict { UNKNOWN, CHANGED }
+    enum Verdict {
+        UNKNOWN,
+        CHANGED
+    }
 
     record Refusal(Verdict verdict, String hostPattern, PublicKey key) {}
 
@@ -79,10 +82,15 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            boolean needsNewline = Files.exists(file) && Files.size(file) > 0
+            boolean needsNewline = Files.exists(file)
+                    && Files.size(file) > 0
                     && !Files.readString(file, StandardCharsets.UTF_8).endsWith("\n");
-            Files.writeString(file, (needsNewline ? "\n" : "") + Fingerprints.knownHostsLine(hostPattern, key) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file,
+                    (needsNewline ? "\n" : "") + Fingerprints.knownHostsLine(hostPattern, key) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return true;
         } catch (IOException e) {
             // Accepting a key we cannot record would trust it silently on every later run: refuse instead.

@@ -77,8 +77,8 @@ final class SshConnection implements AutoCloseable {
                 try {
                     return connected().startSession();
                 } catch (IOException e) {
-                    throw new ConsoleException("Cannot open an SSH session to " + where() + " after reconnecting: "
-                            + e.getMessage(), e);
+                    throw new ConsoleException(
+                            "Cannot open an SSH session to " + where() + " after reconnecting: " + e.getMessage(), e);
                 }
             }
         } catch (RuntimeException e) {
@@ -128,13 +128,16 @@ final class SshConnection implements AutoCloseable {
         SSHClient ssh = new SSHClient(config);
         ssh.setConnectTimeout((int) settings.connectTimeout().toMillis());
         ssh.setTimeout((int) settings.readTimeout().toMillis());
-        ssh.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, settings.keepalive().toSeconds()));
+        ssh.getConnection().getKeepAlive().setKeepAliveInterval((int)
+                Math.max(1, settings.keepalive().toSeconds()));
         KnownHostsVerifier verifier;
         try {
             verifier = new KnownHostsVerifier(settings.knownHosts(), settings.hostKeyPolicy());
         } catch (IOException e) {
-            throw fail("cannot read the known_hosts file " + settings.knownHosts() + " (ssh.known-hosts): "
-                    + e.getMessage(), e);
+            throw fail(
+                    "cannot read the known_hosts file " + settings.knownHosts() + " (ssh.known-hosts): "
+                            + e.getMessage(),
+                    e);
         }
         ssh.addHostKeyVerifier(verifier);
         try {
@@ -157,13 +160,18 @@ final class SshConnection implements AutoCloseable {
 
     private KeyProvider loadKey(SSHClient ssh, Path identity) {
         if (!Files.isReadable(identity)) {
-            throw fail("cannot read the private key file " + identity + " (ssh.identity): "
-                    + (Files.exists(identity) ? "permission denied" : "no such file"), null);
+            throw fail(
+                    "cannot read the private key file " + identity + " (ssh.identity): "
+                            + (Files.exists(identity) ? "permission denied" : "no such file"),
+                    null);
         }
         try {
             KeyProvider key = settings.passphraseEnv().isPresent()
-                    ? ssh.loadKeys(identity.toString(), PasswordUtils.createOneOff(
-                            secret(settings.passphraseEnv().get(), "ssh.passphrase-env").toCharArray()))
+                    ? ssh.loadKeys(
+                            identity.toString(),
+                            PasswordUtils.createOneOff(
+                                    secret(settings.passphraseEnv().get(), "ssh.passphrase-env")
+                                            .toCharArray()))
                     : ssh.loadKeys(identity.toString());
             // SSHJ parses key files lazily and skips keys it cannot parse during authentication; parse now
             // so that a wrong passphrase or a broken file fails loudly, with the file named.
@@ -171,11 +179,13 @@ final class SshConnection implements AutoCloseable {
             key.getPrivate();
             return key;
         } catch (IOException | RuntimeException e) {
-            throw fail("cannot load the private key file " + identity + " (ssh.identity): "
-                    + mask.apply(String.valueOf(e.getMessage()))
-                    + (settings.passphraseEnv().isEmpty()
-                            ? ". If the key is encrypted, name the environment variable holding its passphrase in ssh.passphrase-env"
-                            : ". Check the passphrase in environment variable " + settings.passphraseEnv().get()),
+            throw fail(
+                    "cannot load the private key file " + identity + " (ssh.identity): "
+                            + mask.apply(String.valueOf(e.getMessage()))
+                            + (settings.passphraseEnv().isEmpty()
+                                    ? ". If the key is encrypted, name the environment variable holding its passphrase in ssh.passphrase-env"
+                                    : ". Check the passphrase in environment variable "
+                                            + settings.passphraseEnv().get()),
                     e);
         }
     }
@@ -201,25 +211,33 @@ final class SshConnection implements AutoCloseable {
             return fail("unknown host: DNS cannot resolve '" + settings.host() + "'. Check ssh.host", e);
         }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-            return fail("connection refused (" + cause.getMessage() + "). Is sshd running there, and is ssh.port right?", e);
+            return fail(
+                    "connection refused (" + cause.getMessage() + "). Is sshd running there, and is ssh.port right?",
+                    e);
         }
         if (cause instanceof SocketTimeoutException) {
-            return fail("timed out after " + settings.connectTimeout().toMillis() + " ms (ssh.connect-timeout "
-                    + "/ ssh.read-timeout). Is the host reachable from here (VPN, firewall)?", e);
+            return fail(
+                    "timed out after " + settings.connectTimeout().toMillis() + " ms (ssh.connect-timeout "
+                            + "/ ssh.read-timeout). Is the host reachable from here (VPN, firewall)?",
+                    e);
         }
         if (e instanceof UserAuthException) {
-            return fail("authentication as '" + settings.user() + "' failed with "
-                    + settings.identity().map(id -> "the key " + id + " (ssh.identity). Is its public key in ~"
-                            + settings.user() + "/.ssh/authorized_keys on the server?")
-                            .orElse("the password from " + settings.passwordEnv().orElse("?") + " (ssh.password-env)"),
+            return fail(
+                    "authentication as '" + settings.user() + "' failed with "
+                            + settings.identity()
+                                    .map(id -> "the key " + id + " (ssh.identity). Is its public key in ~"
+                                            + settings.user() + "/.ssh/authorized_keys on the server?")
+                                    .orElse("the password from "
+                                            + settings.passwordEnv().orElse("?") + " (ssh.password-env)"),
                     e);
         }
         return fail(mask.apply(String.valueOf(e.getMessage())), e);
     }
 
     private ConsoleException fail(String problem, Throwable cause) {
-        return new ConnectionFailedException("Cannot connect to " + where() + " over SSH: " + problem + " (ssh block at "
-                + settings.origin() + ")", cause);
+        return new ConnectionFailedException(
+                "Cannot connect to " + where() + " over SSH: " + problem + " (ssh block at " + settings.origin() + ")",
+                cause);
     }
 
     String where() {

@@ -40,8 +40,8 @@ public final class SshConsole extends ShellConsole {
     private final SshConnection connection;
     private final SshSettings settings;
 
-    public SshConsole(SshSettings settings, Function<String, String> environment, SecretMask mask,
-            Duration defaultTimeout) {
+    public SshConsole(
+            SshSettings settings, Function<String, String> environment, SecretMask mask, Duration defaultTimeout) {
         super(defaultTimeout, mask);
         this.settings = settings;
         this.connection = new SshConnection(settings, environment, mask);
@@ -83,7 +83,9 @@ public final class SshConsole extends ShellConsole {
             }
             boolean finished = await(outPump, deadline, "standard output") & await(errPump, deadline, "standard error");
             if (finished) {
-                running.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+                running.join(
+                        Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
+                        TimeUnit.MILLISECONDS);
             }
             Integer status = running.getExitStatus();
             if (inPump != null && !inPump.isDone()) {
@@ -97,8 +99,10 @@ public final class SshConsole extends ShellConsole {
             boolean timedOut = status == TIMEOUT_EXIT && System.nanoTime() - start >= timeout.toNanos();
             return new Execution(status, stderr.toString(StandardCharsets.UTF_8), timedOut);
         } catch (IOException e) {
-            throw new ConsoleException(mask().apply("SSH command failed on " + describe() + ": " + e.getMessage()
-                    + ". Command: " + command), e);
+            throw new ConsoleException(
+                    mask().apply("SSH command failed on " + describe() + ": " + e.getMessage() + ". Command: "
+                            + command),
+                    e);
         } finally {
             closeQuietly(session);
             connection.release();

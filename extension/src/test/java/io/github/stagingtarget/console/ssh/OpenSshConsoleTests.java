@@ -31,11 +31,15 @@ class OpenSshConsoleTests {
     @BeforeAll
     void startSshd(@TempDir Path dir) {
         this.dir = dir;
-        assumeTrue(OpenSshServer.available(), "skipped: " + OpenSshServer.SSHD
-                + " is not installed (apt-get install -y openssh-server)");
+        assumeTrue(
+                OpenSshServer.available(),
+                "skipped: " + OpenSshServer.SSHD + " is not installed (apt-get install -y openssh-server)");
         sshd = OpenSshServer.start(dir);
-        console = new SshConsole(settings(sshd.knownHosts(), HostKeyPolicy.STRICT), Map.<String, String>of()::get,
-                new SecretMask(), Duration.ofSeconds(30));
+        console = new SshConsole(
+                settings(sshd.knownHosts(), HostKeyPolicy.STRICT),
+                Map.<String, String>of()::get,
+                new SecretMask(),
+                Duration.ofSeconds(30));
     }
 
     @AfterAll
@@ -49,9 +53,21 @@ class OpenSshConsoleTests {
     }
 
     private SshSettings settings(Path knownHosts, HostKeyPolicy policy) {
-        return new SshSettings("staging", "127.0.0.1", sshd.port(), OpenSshServer.user(),
-                Optional.of(sshd.clientKey()), Optional.empty(), Optional.empty(), knownHosts, policy,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), 8, "test.conf: 1");
+        return new SshSettings(
+                "staging",
+                "127.0.0.1",
+                sshd.port(),
+                OpenSshServer.user(),
+                Optional.of(sshd.clientKey()),
+                Optional.empty(),
+                Optional.empty(),
+                knownHosts,
+                policy,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(15),
+                8,
+                "test.conf: 1");
     }
 
     @Test
@@ -61,7 +77,9 @@ class OpenSshConsoleTests {
             assertThat(result.stdout()).isEqualTo("42\n");
             assertThat(result.stderr()).isEqualTo("warn\n");
         });
-        assertThat(console.runScript("set -e\necho one\nfalse\necho never\n", Duration.ofSeconds(10)).exitCode()).isEqualTo(1);
+        assertThat(console.runScript("set -e\necho one\nfalse\necho never\n", Duration.ofSeconds(10))
+                        .exitCode())
+                .isEqualTo(1);
         assertThat(console.run("exit 5").exitCode()).isEqualTo(5);
     }
 
@@ -89,15 +107,21 @@ class OpenSshConsoleTests {
     @Test
     void unknownHostKeyIsRefusedAndAcceptNewRecordsIt() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty_known_hosts"), "");
-        try (SshConsole strict = new SshConsole(settings(empty, HostKeyPolicy.STRICT), Map.<String, String>of()::get,
-                new SecretMask(), Duration.ofSeconds(10))) {
+        try (SshConsole strict = new SshConsole(
+                settings(empty, HostKeyPolicy.STRICT),
+                Map.<String, String>of()::get,
+                new SecretMask(),
+                Duration.ofSeconds(10))) {
             assertThatThrownBy(() -> strict.run("true"))
                     .hasMessageContaining("its host key is not in the known_hosts file " + empty)
                     .hasMessageContaining("The server offered ssh-ed25519 SHA256:")
                     .hasMessageContaining("ssh-keyscan -p " + sshd.port() + " -t ed25519 127.0.0.1");
         }
-        try (SshConsole acceptNew = new SshConsole(settings(empty, HostKeyPolicy.ACCEPT_NEW), Map.<String, String>of()::get,
-                new SecretMask(), Duration.ofSeconds(10))) {
+        try (SshConsole acceptNew = new SshConsole(
+                settings(empty, HostKeyPolicy.ACCEPT_NEW),
+                Map.<String, String>of()::get,
+                new SecretMask(),
+                Duration.ofSeconds(10))) {
             assertThat(acceptNew.run("echo ok").stdout()).isEqualTo("ok\n");
         }
         // The recorded line is the one ssh-keygen's public key gives, without its comment.

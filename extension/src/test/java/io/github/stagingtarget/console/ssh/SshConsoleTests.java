@@ -51,11 +51,27 @@ class SshConsoleTests {
         server.close();
     }
 
-    private SshSettings settings(int port, Optional<Path> identity, Optional<String> passphraseEnv,
-            Optional<String> passwordEnv, HostKeyPolicy policy) {
-        return new SshSettings("staging", "127.0.0.1", port, EmbeddedSshServer.USER, identity, passphraseEnv,
-                passwordEnv, knownHosts, policy, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(15), 4, "test.conf: 3");
+    private SshSettings settings(
+            int port,
+            Optional<Path> identity,
+            Optional<String> passphraseEnv,
+            Optional<String> passwordEnv,
+            HostKeyPolicy policy) {
+        return new SshSettings(
+                "staging",
+                "127.0.0.1",
+                port,
+                EmbeddedSshServer.USER,
+                identity,
+                passphraseEnv,
+                passwordEnv,
+                knownHosts,
+                policy,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                4,
+                "test.conf: 3");
     }
 
     private SshConsole console(SshSettings settings, Map<String, String> env) {
@@ -64,7 +80,9 @@ class SshConsoleTests {
     }
 
     private SshConsole console() {
-        return console(settings(server.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT), Map.of());
+        return console(
+                settings(server.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT),
+                Map.of());
     }
 
     @Test
@@ -91,7 +109,8 @@ class SshConsoleTests {
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("Command failed on target 'staging' (ssh tester@127.0.0.1:" + server.port()
                         + ") with exit code 7: echo progress;")
-                .hasMessageContaining("--- stderr (last 20 lines) ---" + System.lineSeparator() + "no such table: users")
+                .hasMessageContaining(
+                        "--- stderr (last 20 lines) ---" + System.lineSeparator() + "no such table: users")
                 .hasMessageContaining("--- stdout (last 20 lines) ---" + System.lineSeparator() + "progress");
     }
 
@@ -131,11 +150,20 @@ class SshConsoleTests {
 
     @Test
     void changedHostKeyIsRefusedAsPossibleAttackEvenWithAcceptNew() throws Exception {
-        try (EmbeddedSshServer impostor = EmbeddedSshServer.withKeys(EmbeddedSshServer.newHostKey(), SshKeys.publicKey(key))) {
+        try (EmbeddedSshServer impostor =
+                EmbeddedSshServer.withKeys(EmbeddedSshServer.newHostKey(), SshKeys.publicKey(key))) {
             // The impostor answers on a port known_hosts lists with the real server's key.
-            Files.writeString(knownHosts, server.knownHostsLine().replace(":" + server.port() + " ", ":" + impostor.port() + " ") + "\n");
-            SshConsole ssh = console(settings(impostor.port(), Optional.of(key), Optional.empty(), Optional.empty(),
-                    HostKeyPolicy.ACCEPT_NEW), Map.of());
+            Files.writeString(
+                    knownHosts,
+                    server.knownHostsLine().replace(":" + server.port() + " ", ":" + impostor.port() + " ") + "\n");
+            SshConsole ssh = console(
+                    settings(
+                            impostor.port(),
+                            Optional.of(key),
+                            Optional.empty(),
+                            Optional.empty(),
+                            HostKeyPolicy.ACCEPT_NEW),
+                    Map.of());
 
             assertThatThrownBy(() -> ssh.run("true"))
                     .isInstanceOf(ConsoleException.class)
@@ -150,25 +178,51 @@ class SshConsoleTests {
     @Test
     void acceptNewRecordsAFirstSeenKeyAndTrustsItLater() throws Exception {
         Path fresh = dir.resolve("ssh/known_hosts");
-        SshSettings acceptNew = new SshSettings("staging", "127.0.0.1", server.port(), EmbeddedSshServer.USER,
-                Optional.of(key), Optional.empty(), Optional.empty(), fresh, HostKeyPolicy.ACCEPT_NEW,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15), 4, "test.conf: 3");
+        SshSettings acceptNew = new SshSettings(
+                "staging",
+                "127.0.0.1",
+                server.port(),
+                EmbeddedSshServer.USER,
+                Optional.of(key),
+                Optional.empty(),
+                Optional.empty(),
+                fresh,
+                HostKeyPolicy.ACCEPT_NEW,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                4,
+                "test.conf: 3");
 
         assertThat(console(acceptNew, Map.of()).run("echo hi").stdout()).isEqualTo("hi\n");
 
         assertThat(Files.readAllLines(fresh)).containsExactly(server.knownHostsLine());
         console.close();
-        SshSettings strict = new SshSettings("staging", "127.0.0.1", server.port(), EmbeddedSshServer.USER,
-                Optional.of(key), Optional.empty(), Optional.empty(), fresh, HostKeyPolicy.STRICT,
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15), 4, "test.conf: 3");
+        SshSettings strict = new SshSettings(
+                "staging",
+                "127.0.0.1",
+                server.port(),
+                EmbeddedSshServer.USER,
+                Optional.of(key),
+                Optional.empty(),
+                Optional.empty(),
+                fresh,
+                HostKeyPolicy.STRICT,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                4,
+                "test.conf: 3");
         assertThat(console(strict, Map.of()).run("echo again").stdout()).isEqualTo("again\n");
     }
 
     @Test
     void authenticationFailureNamesUserAndKey() {
         Path stranger = SshKeys.generate(dir, "stranger", "ed25519", "");
-        SshConsole ssh = console(settings(server.port(), Optional.of(stranger), Optional.empty(), Optional.empty(),
-                HostKeyPolicy.STRICT), Map.of());
+        SshConsole ssh = console(
+                settings(
+                        server.port(), Optional.of(stranger), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT),
+                Map.of());
 
         assertThatThrownBy(() -> ssh.run("true"))
                 .isInstanceOf(ConsoleException.class)
@@ -179,10 +233,17 @@ class SshConsoleTests {
 
     @Test
     void passwordComesFromTheEnvironmentAndNeverAppearsInMessages() throws Exception {
-        try (EmbeddedSshServer withPassword = EmbeddedSshServer.withPassword(EmbeddedSshServer.newHostKey(), "hunter2-secret")) {
+        try (EmbeddedSshServer withPassword =
+                EmbeddedSshServer.withPassword(EmbeddedSshServer.newHostKey(), "hunter2-secret")) {
             withPassword.writeKnownHosts(knownHosts);
-            SshConsole ssh = console(settings(withPassword.port(), Optional.empty(), Optional.empty(),
-                    Optional.of("SSH_PW"), HostKeyPolicy.STRICT), Map.of("SSH_PW", "hunter2-secret"));
+            SshConsole ssh = console(
+                    settings(
+                            withPassword.port(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of("SSH_PW"),
+                            HostKeyPolicy.STRICT),
+                    Map.of("SSH_PW", "hunter2-secret"));
 
             CommandResult result = ssh.run("echo the password is hunter2-secret; exit 1");
 
@@ -196,14 +257,21 @@ class SshConsoleTests {
     @Test
     void unreadableOrEncryptedKeyFailsLoudlyWithoutTryingOthers() {
         Path missing = dir.resolve("no-such-key");
-        SshConsole ssh = console(settings(server.port(), Optional.of(missing), Optional.empty(), Optional.empty(),
-                HostKeyPolicy.STRICT), Map.of());
+        SshConsole ssh = console(
+                settings(server.port(), Optional.of(missing), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT),
+                Map.of());
         assertThatThrownBy(() -> ssh.run("true"))
                 .hasMessageContaining("cannot read the private key file " + missing + " (ssh.identity): no such file");
 
         Path encrypted = SshKeys.generate(dir, "encrypted", "ed25519", "correct horse");
-        SshConsole wrongPassphrase = console(settings(server.port(), Optional.of(encrypted), Optional.of("PASS"),
-                Optional.empty(), HostKeyPolicy.STRICT), Map.of("PASS", "wrong battery"));
+        SshConsole wrongPassphrase = console(
+                settings(
+                        server.port(),
+                        Optional.of(encrypted),
+                        Optional.of("PASS"),
+                        Optional.empty(),
+                        HostKeyPolicy.STRICT),
+                Map.of("PASS", "wrong battery"));
         assertThatThrownBy(() -> wrongPassphrase.run("true"))
                 .hasMessageContaining("cannot load the private key file " + encrypted + " (ssh.identity)")
                 .hasMessageContaining("Check the passphrase in environment variable PASS")
@@ -214,10 +282,17 @@ class SshConsoleTests {
     @Test
     void encryptedKeyWorksWithPassphraseFromEnvironment() {
         Path encrypted = SshKeys.generate(dir, "encrypted", "ed25519", "correct horse");
-        try (EmbeddedSshServer other = EmbeddedSshServer.withKeys(EmbeddedSshServer.newHostKey(), SshKeys.publicKey(encrypted))) {
+        try (EmbeddedSshServer other =
+                EmbeddedSshServer.withKeys(EmbeddedSshServer.newHostKey(), SshKeys.publicKey(encrypted))) {
             other.writeKnownHosts(knownHosts);
-            SshConsole ssh = console(settings(other.port(), Optional.of(encrypted), Optional.of("PASS"),
-                    Optional.empty(), HostKeyPolicy.STRICT), Map.of("PASS", "correct horse"));
+            SshConsole ssh = console(
+                    settings(
+                            other.port(),
+                            Optional.of(encrypted),
+                            Optional.of("PASS"),
+                            Optional.empty(),
+                            HostKeyPolicy.STRICT),
+                    Map.of("PASS", "correct horse"));
             assertThat(ssh.run("echo ok").stdout()).isEqualTo("ok\n");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -230,8 +305,9 @@ class SshConsoleTests {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        SshConsole ssh = console(settings(closedPort, Optional.of(key), Optional.empty(), Optional.empty(),
-                HostKeyPolicy.STRICT), Map.of());
+        SshConsole ssh = console(
+                settings(closedPort, Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT),
+                Map.of());
 
         assertThatThrownBy(() -> ssh.run("true"))
                 .hasMessageStartingWith("Cannot connect to target 'staging' at tester@127.0.0.1:" + closedPort
@@ -243,12 +319,25 @@ class SshConsoleTests {
 
     @Test
     void unknownHostNamesTheHost() {
-        SshSettings nowhere = new SshSettings("staging", "no-such-host.invalid", 22, "deploy", Optional.of(key),
-                Optional.empty(), Optional.empty(), knownHosts, HostKeyPolicy.STRICT, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(15), 4, "test.conf: 3");
+        SshSettings nowhere = new SshSettings(
+                "staging",
+                "no-such-host.invalid",
+                22,
+                "deploy",
+                Optional.of(key),
+                Optional.empty(),
+                Optional.empty(),
+                knownHosts,
+                HostKeyPolicy.STRICT,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                4,
+                "test.conf: 3");
         assertThatThrownBy(() -> console(nowhere, Map.of()).run("true"))
-                .hasMessageStartingWith("Cannot connect to target 'staging' at deploy@no-such-host.invalid:22 over SSH: "
-                        + "unknown host: DNS cannot resolve 'no-such-host.invalid'");
+                .hasMessageStartingWith(
+                        "Cannot connect to target 'staging' at deploy@no-such-host.invalid:22 over SSH: "
+                                + "unknown host: DNS cannot resolve 'no-such-host.invalid'");
     }
 
     @Test
@@ -282,7 +371,8 @@ class SshConsoleTests {
             List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 int n = i;
-                results.add(pool.submit(() -> ssh.run("echo " + n).requireSuccess().stdout()));
+                results.add(
+                        pool.submit(() -> ssh.run("echo " + n).requireSuccess().stdout()));
             }
             for (int i = 0; i < 16; i++) {
                 assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i + "\n");
