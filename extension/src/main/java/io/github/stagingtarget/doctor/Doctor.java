@@ -3,6 +3,7 @@ package io.github.stagingtarget.doctor;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.ResolvedSetting;
+import io.github.stagingtarget.config.ServerDefinition;
 import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetConfigException;
 import io.github.stagingtarget.config.TargetDefinition;
@@ -58,6 +59,7 @@ public final class Doctor {
         StagingTargetConfig config;
         TargetSelection selection;
         TargetDefinition definition;
+        ServerDefinition server;
         try {
             ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                     .orElse(Doctor.class.getClassLoader());
@@ -70,6 +72,7 @@ public final class Doctor {
                             name -> Optional.empty(),
                             config.defaultTarget()));
             definition = config.target(selection);
+            server = config.server(selection);
         } catch (TargetConfigException e) {
             print(CheckResult.fail("configuration", e.getMessage(), "fix the key named above"));
             return 1;
@@ -84,13 +87,15 @@ public final class Doctor {
         out.println("Checks");
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.ok("configuration", "target '" + definition.name() + "' is valid"));
+        results.add(ServerChecks.ssh(server));
         if (definition.launch().isPresent()) {
             results.add(CheckResult.ok("launch", "the application is started by the tests; readiness is checked then"));
+            results.add(ServerChecks.browser(definition));
         } else {
             ConfiguredTarget target = ConfiguredTarget.of(definition);
-            for (DoctorCheck check : HttpChecks.all()) {
-                results.add(check.run(target));
-            }
+            results.add(HttpChecks.ready(target));
+            results.add(HttpChecks.version(target));
+            results.add(ServerChecks.browser(definition));
         }
         results.forEach(this::print);
         long failed = results.stream().filter(result -> !result.ok()).count();

@@ -5,16 +5,11 @@ import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.VersionCheck;
 import java.time.Duration;
-import java.util.List;
 
 /** Readiness and version, asked once each (the doctor reports; it does not wait). */
 final class HttpChecks {
 
     private HttpChecks() {}
-
-    static List<DoctorCheck> all() {
-        return List.of(HttpChecks::ready, HttpChecks::version);
-    }
 
     static CheckResult ready(ConfiguredTarget target) {
         var ready = target.definition().ready();

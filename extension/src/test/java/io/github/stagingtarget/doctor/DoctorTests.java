@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,8 @@ class DoctorTests {
                 .doesNotContain("s3cr3t-value")
                 .containsPattern("\\[ OK \\] ready +http://127\\.0\\.0\\.1:\\d+/ answered in \\d+ ms")
                 .contains("deployed 'abc1234' (not compared: version.expected is unset)")
+                .containsPattern("\\[ OK \\] ssh +not used \\(local console\\)")
+                .containsPattern("\\[ OK \\] browser +started and quit chrome \\d+")
                 .contains("All checks passed.");
     }
 
@@ -104,6 +107,25 @@ class DoctorTests {
         assertThat(output())
                 .contains(
                         "[FAIL] configuration  Unknown target 'nosuch' (chosen by --target). Configured targets: local, staging");
+    }
+
+    @Test
+    void sshProblemFailsWithTheAddressAndAHint() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
+        Path key = Files.writeString(dir.resolve("id_ed25519"), "not a key");
+
+        int status = doctor("ssh { host = \"127.0.0.1\", port = " + closedPort + ", user = \"deploy\", identity = \""
+                + key + "\", known-hosts = \"" + knownHosts + "\" }", "--target", "staging");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output())
+                .contains("[FAIL] ssh            Cannot connect to target 'staging' at deploy@127.0.0.1:" + closedPort
+                        + " over SSH: cannot load the private key file " + key)
+                .contains("hint: see \"SSH setup\" in docs/console.md");
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.github.stagingtarget.browser;
+
+import io.github.stagingtarget.config.BrowserSpec;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.HasCapabilities;
+import org.openqa.selenium.WebDriver;
+
+/** Starts the configured browser once and quits it: the doctor's proof that the tests will get one. */
+public final class BrowserProbe {
+
+    private BrowserProbe() {}
+
+    /**
+     * @return what was started, e.g. {@code chrome 156.0.8078.73}
+     * @throws BrowserException naming what was looked for and how to install it
+     */
+    public static String startAndQuit(BrowserSpec spec, String targetName) {
+        WebDriver driver = new DriverFactory(ExecutableFinder.fromEnvironment()).start(spec, targetName);
+        try {
+            if (driver instanceof HasCapabilities withCapabilities) {
+                Capabilities capabilities = withCapabilities.getCapabilities();
+                return capabilities.getBrowserName() + " " + capabilities.getBrowserVersion();
+            }
+            return driver.getClass().getSimpleName();
+        } finally {
+            driver.quit();
+        }
+    }
+}

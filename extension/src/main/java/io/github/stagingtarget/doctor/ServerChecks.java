@@ -1,0 +1,51 @@
+package io.github.stagingtarget.doctor;
+
+import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.TargetDefinition;
+import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.console.ssh.SshConsole;
+import java.time.Duration;
+
+/** SSH and the browser: connects and starts each once, as the tests will. */
+final class ServerChecks {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private ServerChecks() {}
+
+    static CheckResult ssh(ServerDefinition server) {
+        if (server.ssh().isEmpty()) {
+            return CheckResult.ok(
+                    "ssh", "not used (" + server.consoleType().name().toLowerCase(java.util.Locale.ROOT) + " console)");
+        }
+        var settings = server.ssh().get();
+        try (SshConsole console = new SshConsole(settings, System::getenv, new SecretMask(), COMMAND_TIMEOUT)) {
+            console.run("true").requireSuccess();
+            return CheckResult.ok("ssh", settings.address() + ": host key verified, authenticated, commands run");
+        } catch (ConsoleException e) {
+            return CheckResult.fail("ssh", e.getMessage(), "see \"SSH setup\" in docs/console.md");
+        }
+    }
+
+    static CheckResult browser(TargetDefinition target) {
+        if (!seleniumIsPresent()) {
+            return CheckResult.ok("browser", "not checked (no Selenium on the class path)");
+        }
+        try {
+            String started = io.github.stagingtarget.browser.BrowserProbe.startAndQuit(target.browser(), target.name());
+            return CheckResult.ok("browser", "started and quit " + started);
+        } catch (RuntimeException e) {
+            return CheckResult.fail("browser", e.getMessage(), "see docs/browser.md");
+        }
+    }
+
+    private static boolean seleniumIsPresent() {
+        try {
+            Class.forName("org.openqa.selenium.WebDriver", false, ServerChecks.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
