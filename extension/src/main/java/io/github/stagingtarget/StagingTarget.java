@@ -21,11 +21,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * on the test classpath (HOCON). The configuration is read and validated once per test run.
  *
  * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target},
- * {@link java.net.URI} (the base URI), {@link io.github.stagingtarget.console.ServerConsole} (commands and
- * files on the target's server), {@link io.github.stagingtarget.session.Sessions} (pre-authenticated
- * sessions) and, with REST Assured on the classpath,
- * {@code io.restassured.specification.RequestSpecification} (a fresh spec preset with the base URI).
- * {@link ResetDatabase} and {@link Seed} prepare the server's data.
+ * {@link java.net.URI} (the base URI), {@code io.restassured.specification.RequestSpecification} (a fresh
+ * REST Assured spec preset with the base URI), {@code org.openqa.selenium.WebDriver} or {@link Browser}
+ * (a browser pointed at the target), {@link io.github.stagingtarget.console.ServerConsole} (commands on the
+ * target's server, locally or over SSH) and {@link io.github.stagingtarget.session.Sessions}
+ * (pre-authenticated users). {@link ResetDatabase} and {@link Seed} put the database in a known state.
  *
  * <pre>{@code
  * @StagingTarget

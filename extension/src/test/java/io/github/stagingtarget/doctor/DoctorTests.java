@@ -118,8 +118,11 @@ class DoctorTests {
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
         Path key = Files.writeString(dir.resolve("id_ed25519"), "not a key");
 
-        int status = doctor("ssh { host = \"127.0.0.1\", port = " + closedPort + ", user = \"deploy\", identity = \""
-                + key + "\", known-hosts = \"" + knownHosts + "\" }", "--target", "staging");
+        int status = doctor(
+                "ssh { host = \"127.0.0.1\", port = " + closedPort + ", user = \"deploy\", identity = \"" + key
+                        + "\", known-hosts = \"" + knownHosts + "\" }",
+                "--target",
+                "staging");
 
         assertThat(status).isEqualTo(1);
         assertThat(output())
