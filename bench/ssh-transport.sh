@@ -54,10 +54,10 @@ Measured by \`bench/ssh-transport.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, 
 loopback sshd started by the script. One test class's fixtures are a reset, two seeds and one session key, all
 trivial commands (\`true\`, \`echo\`); the seed uploads ride inside our one script and are not counted for the
 ssh variants. Our connection is opened once per run (not counted, ≈ 0.1–0.5 s).
-Our class figure is two SSH channels (the fixture script, then the session command) and several remote
-processes (\`timeout\`, \`sh\`, \`mkdir\`, \`rm\`); one ControlMaster exec is one channel, so the ≤ 1.2× goal is
-not reached. Process start-up dominates on this shared 2-core machine (\`bash -c true\` took up to 0.9 s while
-other builds ran), so absolute figures vary a lot between runs; the ratios are more stable.
+With \`@PreAuthenticated\` the whole class (reset, both seeds and the session key) is one SSH channel running
+one script; a test that calls \`sessions.create\` itself adds a second channel (second row). Load average
+when measured: $(cut -d' ' -f1 /proc/loadavg). Under load, process start-up dominates and absolute figures
+vary a lot; the ratios less.
 
 $TABLE"
 python3 - "$SECTION" <<'PY'

@@ -6,6 +6,7 @@ import io.github.stagingtarget.console.LocalConsole;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshConsole;
+import io.github.stagingtarget.session.PreparedSessions;
 import io.github.stagingtarget.session.Sessions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 final class ServerStore {
 
     private static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class, "server");
+
+    private static final String PREPARED = "prepared-sessions";
 
     private ServerStore() {}
 
@@ -37,7 +40,17 @@ final class ServerStore {
 
     static Sessions sessions(ExtensionContext context) {
         ServerDefinition server = TargetStore.server(context);
-        return new Sessions(server.target(), server.session(), console(context), mask(context));
+        return new Sessions(
+                server.target(), server.session(), console(context), mask(context), preparedSessions(context));
+    }
+
+    /**
+     * The keys made ahead for this context: its class's pool if there is one (a store lookup falls back to
+     * the enclosing contexts' stores), else one of its own.
+     */
+    static PreparedSessions preparedSessions(ExtensionContext context) {
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(PREPARED, key -> new PreparedSessions(), PreparedSessions.class);
     }
 
     private static ShellConsole create(ServerDefinition server, SecretMask mask) {

@@ -6,6 +6,7 @@ import io.github.stagingtarget.console.ServerConsole;
 import io.github.stagingtarget.console.Shell;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates pre-authenticated sessions on the target, so a test can start logged in without clicking through
@@ -31,21 +32,38 @@ public final class Sessions {
     private final SessionSettings settings;
     private final ServerConsole console;
     private final SecretMask mask;
+    private final PreparedSessions prepared;
 
     public Sessions(String target, SessionSettings settings, ServerConsole console, SecretMask mask) {
+        this(target, settings, console, mask, new PreparedSessions());
+    }
+
+    /** @param prepared keys made ahead in a fixture round trip, handed out before new ones are created */
+    public Sessions(
+            String target,
+            SessionSettings settings,
+            ServerConsole console,
+            SecretMask mask,
+            PreparedSessions prepared) {
         this.target = target;
         this.settings = settings;
         this.console = console;
         this.mask = mask;
+        this.prepared = prepared;
     }
 
     /**
-     * A new session key for the user with this address.
+     * A new session key for the user with this address: one made ahead by
+     * {@link io.github.stagingtarget.PreAuthenticated} if there is an unused one, else one made now.
      *
      * @throws IllegalStateException if the target has no {@code session.command}
      * @throws io.github.stagingtarget.console.CommandFailedException if the command fails
      */
     public SessionKey create(String email) {
+        Optional<String> ready = prepared.take(email);
+        if (ready.isPresent()) {
+            return new SessionKey(settings.cookieName(), ready.get());
+        }
         String template = settings.command()
                 .orElseThrow(() -> new IllegalStateException("Target '" + target
                         + "' has no " + settings.keyPrefix()

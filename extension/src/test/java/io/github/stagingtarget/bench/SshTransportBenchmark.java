@@ -8,6 +8,7 @@ import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
 import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.session.PreparedSessions;
 import io.github.stagingtarget.session.SessionSettings;
 import io.github.stagingtarget.session.Sessions;
 import java.io.IOException;
@@ -61,8 +62,13 @@ public final class SshTransportBenchmark {
                 Duration.ofSeconds(30),
                 "bench.fixtures",
                 "bench");
-        FixtureRunner runner = new FixtureRunner("bench", fixtures, SshTransportBenchmark.class.getClassLoader(), mask);
-        FixturePlan plan = new FixturePlan(true, List.of("fixtures/users.json", "fixtures/lists.json"), "bench");
+        SessionSettings sessionSettings =
+                new SessionSettings(Optional.of("echo key-{email}"), "session", "bench.session");
+        FixtureRunner runner = new FixtureRunner(
+                "bench", fixtures, sessionSettings, SshTransportBenchmark.class.getClassLoader(), mask);
+        List<String> seeds = List.of("fixtures/users.json", "fixtures/lists.json");
+        FixturePlan plan = new FixturePlan(true, seeds, "bench");
+        FixturePlan planWithSession = new FixturePlan(true, seeds, List.of("ada@example.com"), "bench");
 
         List<String> ssh = List.of(
                 "ssh",
@@ -85,18 +91,23 @@ public final class SshTransportBenchmark {
 
         try (SshConsole console =
                 new SshConsole(settings, Map.<String, String>of()::get, mask, Duration.ofSeconds(30))) {
-            Sessions sessions = new Sessions(
-                    "bench",
-                    new SessionSettings(Optional.of("echo key-{email}"), "session", "bench.session"),
-                    console,
-                    mask);
+            Sessions sessions = new Sessions("bench", sessionSettings, console, mask);
+            // @ResetDatabase @Seed(2 files), then sessions.create(email) in a test: two round trips.
             Runnable consoleClass = () -> {
                 FixtureScript script = runner.prepare(plan);
                 runner.run(script, "bench", () -> console);
                 sessions.create("ada@example.com");
             };
+            // The same with @PreAuthenticated(email): the session is made in the fixture round trip.
+            Runnable consoleClassPreAuthenticated = () -> {
+                PreparedSessions prepared = new PreparedSessions();
+                runner.run(runner.prepare(planWithSession), "bench", () -> console)
+                        .forEach(prepared::add);
+                new Sessions("bench", sessionSettings, console, mask, prepared).create("ada@example.com");
+            };
             consoleClass.run(); // connects once: the connection is paid once per run, not per class
-            double ours = median(runs, consoleClass);
+            double ours = median(runs, consoleClassPreAuthenticated);
+            double oursTwoTrips = median(runs, consoleClass);
             double oursExec = median(runs, () -> console.run("true").requireSuccess());
 
             double perProcess = median(runs, () -> classCommands.forEach(c -> exec(ssh, "-o", "ControlMaster=no", c)));
@@ -107,7 +118,8 @@ public final class SshTransportBenchmark {
                 double muxExec = median(runs, () -> exec(ssh, "-o", "ControlMaster=no", "true"));
                 double muxClass =
                         median(runs, () -> classCommands.forEach(c -> exec(ssh, "-o", "ControlMaster=no", c)));
-                System.out.println(table(runs, ours, oursExec, perProcess, perProcessExec, muxClass, muxExec));
+                System.out.println(
+                        table(runs, ours, oursTwoTrips, oursExec, perProcess, perProcessExec, muxClass, muxExec));
             } finally {
                 exec(ssh, "-O", "exit");
             }
@@ -117,6 +129,7 @@ public final class SshTransportBenchmark {
     private static String table(
             int runs,
             double ours,
+            double oursTwoTrips,
             double oursExec,
             double perProcess,
             double perProcessExec,
@@ -125,7 +138,8 @@ public final class SshTransportBenchmark {
         String nl = System.lineSeparator();
         return "| Transport | one class: reset + 2 seeds + 1 session key | one command |" + nl
                 + "|---|---:|---:|" + nl
-                + row("StagingTarget console (kept SSHJ connection, fixtures in one script)", ours, oursExec)
+                + row("StagingTarget console, `@PreAuthenticated`: fixtures and session in one script", ours, oursExec)
+                + row("StagingTarget console, `sessions.create` in the test: two round trips", oursTwoTrips, oursExec)
                 + row("OpenSSH ControlMaster (one `ssh -S` process per command)", muxClass, muxExec)
                 + row("new `ssh` process per command", perProcess, perProcessExec)
                 + nl

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.github.stagingtarget.PreAuthenticated;
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
 import io.github.stagingtarget.StagingTarget;
@@ -24,7 +25,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
@@ -229,6 +233,58 @@ class ServerFixturesTests {
             assertThat(key.cookieName()).isEqualTo("todo_session");
             assertThat(key.value()).isEqualTo("key-for-" + hostile);
             assertThat(key.toString()).doesNotContain("key-for");
+        }
+    }
+
+    @Test
+    void preAuthenticatedSessionsRideInTheFixtureRoundTrip() {
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, APPEND_SEED, "[]"), "staging", PreAuthenticatedTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        // Reset, two seeds and both sessions: one channel. The second create("ada") runs the command itself.
+        assertThat(server.channels()).isEqualTo(2);
+        assertThat(server.commands().get(0)).endsWith(" sh -s");
+        assertThat(server.commands().get(1)).contains("echo key-for-").contains("ada@example.com");
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @StagingTarget
+    @ResetDatabase
+    @Seed({"fixtures/users.json", "fixtures/lists.json"})
+    @PreAuthenticated({"ada@example.com", "o'hara$(touch pwned)@example.com"})
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class PreAuthenticatedTestCase {
+        @Test
+        @Order(1)
+        void getsTheKeysMadeAhead(Sessions sessions) {
+            assertThat(sessions.create("ada@example.com").value()).isEqualTo("key-for-ada@example.com");
+            assertThat(sessions.create("o'hara$(touch pwned)@example.com").value())
+                    .isEqualTo("key-for-o'hara$(touch pwned)@example.com");
+        }
+
+        @Test
+        @Order(2)
+        void laterKeysAreNewOnes(Sessions sessions) {
+            assertThat(sessions.create("ada@example.com").value()).isEqualTo("key-for-ada@example.com");
+        }
+    }
+
+    @Test
+    void preAuthenticatedSessionsAreNotRefusedByTheGuard() {
+        EngineExecutionResults results = StagingTargetTestKit.run(
+                config(false, APPEND_SEED, "[]"), "staging", PreAuthenticatedOnlyTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(server.channels()).isEqualTo(1);
+    }
+
+    @StagingTarget
+    @PreAuthenticated("ada@example.com")
+    static class PreAuthenticatedOnlyTestCase {
+        @Test
+        void test(Sessions sessions) {
+            assertThat(sessions.create("ada@example.com").value()).isEqualTo("key-for-ada@example.com");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.DisabledOnTarget;
+import io.github.stagingtarget.PreAuthenticated;
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
 import io.github.stagingtarget.StagingTarget;
@@ -16,10 +17,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A user logged in through a session created on the server, skipping the login form. */
+/**
+ * A user logged in through a session created on the server, skipping the login form. The session is made
+ * in the same round trip as the reset and the seed.
+ */
 @StagingTarget
 @ResetDatabase
 @Seed("fixtures/edith.json")
+@PreAuthenticated("edith@example.com")
 @DisabledOnTarget(value = "production", reason = "the production guard refuses fixtures")
 class LoggedInUserIT {
 
