@@ -113,7 +113,10 @@ class TodoAppProcessTest {
                     }
                     announced.completeExceptionally(
                             new AssertionError("The server ended without announcing its port: " + log));
-                    log.add("<end of log>");
+                    synchronized (log) {
+                        log.add("<end of log>");
+                        log.notifyAll();
+                    }
                 },
                 "server-log");
         reader.setDaemon(true);
@@ -122,8 +125,12 @@ class TodoAppProcessTest {
     }
 
     private static void awaitEndOfLog(List<String> log) throws InterruptedException {
-        for (int i = 0; i < 100 && !log.contains("<end of log>"); i++) {
-            Thread.sleep(50);
+        // The reader thread notifies after adding the end marker.
+        synchronized (log) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!log.contains("<end of log>") && System.nanoTime() < deadline) {
+                log.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+            }
         }
     }
 }
