@@ -25,33 +25,36 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 final class TargetStore {
 
     private static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class);
-    private static final String DEFINITION = "definition";
+    private static final String RESOLVED = "resolved";
     private static final String LIVE_TARGET = "live-target";
-    private static final String SERVER = "server";
 
     private TargetStore() {}
 
     static TargetDefinition definition(ExtensionContext context) {
-        return computeOnce(context, DEFINITION, () -> loadDefinition(context)).get();
-    }
-
-    static ConfiguredTarget target(ExtensionContext context) {
-        TargetDefinition definition = definition(context);
-        return computeOnce(context, LIVE_TARGET, () -> start(definition)).get().target();
+        return resolved(context).target();
     }
 
     /** The target's validated server keys (console, ssh, fixtures, session, logs); no side effects. */
     static ServerDefinition server(ExtensionContext context) {
+        return resolved(context).server();
+    }
+
+    static ConfiguredTarget target(ExtensionContext context) {
         TargetDefinition definition = definition(context);
-        return computeOnce(
-                        context,
-                        SERVER,
-                        () -> loadConfig(context).server(new TargetSelection(definition.name(), "the run's target")))
-                .get();
+        return computeOnce(context, LIVE_TARGET, () -> start(definition))
+                .get(context)
+                .target();
+    }
+
+    /** The whole target, validated from one parse of the configuration before anything is started. */
+    private record Resolved(TargetDefinition target, ServerDefinition server) {}
+
+    private static Resolved resolved(ExtensionContext context) {
+        return computeOnce(context, RESOLVED, () -> resolve(context)).get(context);
     }
 
     @SuppressWarnings("unchecked")
-    static <T> Outcome<T> computeOnce(ExtensionContext context, String key, Supplier<T> computation) {
+    private static <T> Outcome<T> computeOnce(ExtensionContext context, String key, Supplier<T> computation) {
         return context.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(key, k -> Outcome.of(computation), Outcome.class);
@@ -67,21 +70,17 @@ final class TargetStore {
         }
     }
 
-    private static StagingTargetConfig loadConfig(ExtensionContext context) {
+    private static Resolved resolve(ExtensionContext context) {
         ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(TargetStore.class.getClassLoader());
-        return ConfigLoader.load(
+        StagingTargetConfig config = ConfigLoader.load(
                 loader, context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER), System.getProperties());
-    }
-
-    private static TargetDefinition loadDefinition(ExtensionContext context) {
-        StagingTargetConfig config = loadConfig(context);
         TargetSelection selection = TargetSelector.select(
                 context::getConfigurationParameter,
                 name -> Optional.ofNullable(System.getenv(name)),
                 context::getConfigurationParameter,
                 config.defaultTarget());
-        return config.target(selection);
+        return new Resolved(config.target(selection), config.server(selection));
     }
 
     private static LiveTarget start(TargetDefinition definition) {
