@@ -6,25 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ApiTest {
 
     private static final String EMPTY_ITEM = "{\"error\":\"You can't have an empty list item\"}";
 
-    private RunningApp app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterEach
-    void stopApp() {
-        app.close();
-    }
+    @AutoClose
+    private final RunningApp app = RunningApp.start();
 
     @Test
     void createsAListWithItemsAndPointsToIt() throws Exception {

@@ -9,8 +9,7 @@ import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +24,8 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private RunningApp app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterEach
-    void stopApp() {
-        app.close();
-    }
+    @AutoClose
+    private final RunningApp app = RunningApp.start();
 
     @Test
     void migrateCreatesTheSchemaOnAnEmptyDatabaseAndKeepsExistingData() throws Exception {

@@ -37,8 +37,13 @@ final class RunningApp implements AutoCloseable {
         this.server = server;
     }
 
-    static RunningApp start() throws Exception {
-        return start(Map.of());
+    /** For a field initializer, {@code @AutoClose RunningApp app = RunningApp.start();}: one app per test. */
+    static RunningApp start() {
+        try {
+            return start(Map.of());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the app for a test", e);
+        }
     }
 
     /** @param extraEnv environment variables on top of a fresh in-memory database and port 0 */

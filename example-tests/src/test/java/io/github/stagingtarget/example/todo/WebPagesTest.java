@@ -5,23 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class WebPagesTest {
 
-    private RunningApp app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        app = RunningApp.start();
-    }
-
-    @AfterEach
-    void stopApp() {
-        app.close();
-    }
+    @AutoClose
+    private final RunningApp app = RunningApp.start();
 
     @Test
     void homePageInvitesToStartAList() throws Exception {
