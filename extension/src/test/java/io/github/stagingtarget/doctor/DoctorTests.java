@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -111,10 +112,7 @@ class DoctorTests {
 
     @Test
     void sshProblemFailsWithTheAddressAndAHint() throws IOException {
-        int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.closed();
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
         Path key = Files.writeString(dir.resolve("id_ed25519"), "not a key");
 

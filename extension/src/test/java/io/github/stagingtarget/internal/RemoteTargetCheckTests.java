@@ -11,10 +11,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -109,10 +109,7 @@ class RemoteTargetCheckTests {
 
     @Test
     void targetThatIsDownFailsTheRunOnceWithTheUrlAndLastError() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.closed();
 
         EngineExecutionResults results =
                 run(config(closedPort, ""), "staging", FirstTestCase.class, SecondTestCase.class);
@@ -136,10 +133,7 @@ class RemoteTargetCheckTests {
 
     @Test
     void readinessWaitCanBeSwitchedOffForRemoteTargets() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.closed();
         run(config(closedPort, "ready.enabled = false"), "staging", FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));

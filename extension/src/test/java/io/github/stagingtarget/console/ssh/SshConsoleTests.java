@@ -9,10 +9,9 @@ import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.testsupport.EmbeddedSshServer;
+import io.github.stagingtarget.testsupport.Ports;
 import io.github.stagingtarget.testsupport.Processes;
 import io.github.stagingtarget.testsupport.SshKeys;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -301,10 +300,7 @@ class SshConsoleTests {
 
     @Test
     void connectionRefusedNamesTargetHostAndPort() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = Ports.closed();
         SshConsole ssh = console(
                 settings(closedPort, Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT),
                 Map.of());
