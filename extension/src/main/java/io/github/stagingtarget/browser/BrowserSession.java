@@ -3,6 +3,7 @@ package io.github.stagingtarget.browser;
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.config.BrowserSpec;
+import io.github.stagingtarget.console.SecretMask;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,12 +106,12 @@ public final class BrowserSession implements AutoCloseable {
 
     /**
      * Saves URL, screenshot, page source and (Chromium) console log into {@code directory}. Problems are
-     * added to {@code failure} as suppressed exceptions, never thrown.
+     * added to {@code failure} as suppressed exceptions, never thrown. Text is masked with {@code mask}.
      *
      * @return the files written
      */
-    public List<Path> captureEvidence(Path directory, Throwable failure) {
-        return Evidence.capture(driver, directory, failure);
+    public List<Path> captureEvidence(Path directory, Throwable failure, SecretMask mask) {
+        return Evidence.capture(driver, directory, failure, mask);
     }
 
     public BrowserSpec spec() {

@@ -1,5 +1,6 @@
 package io.github.stagingtarget.browser;
 
+import io.github.stagingtarget.console.SecretMask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ final class Evidence {
 
     private Evidence() {}
 
-    static List<Path> capture(WebDriver driver, Path directory, Throwable failure) {
+    static List<Path> capture(WebDriver driver, Path directory, Throwable failure, SecretMask mask) {
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(directory);
@@ -41,7 +42,8 @@ final class Evidence {
                 directory.resolve(URL),
                 failure,
                 "the URL",
-                () -> (Redactor.url(String.valueOf(driver.getCurrentUrl())) + "\n").getBytes(StandardCharsets.UTF_8));
+                () -> (Redactor.text(String.valueOf(driver.getCurrentUrl()), mask) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         save(
                 files,
                 directory.resolve(SCREENSHOT),
@@ -53,14 +55,15 @@ final class Evidence {
                 directory.resolve(PAGE_SOURCE),
                 failure,
                 "the page source",
-                () -> Redactor.html(String.valueOf(driver.getPageSource())).getBytes(StandardCharsets.UTF_8));
+                () -> Redactor.html(String.valueOf(driver.getPageSource()), mask)
+                        .getBytes(StandardCharsets.UTF_8));
         if (supportsLogs(driver)) {
             save(
                     files,
                     directory.resolve(CONSOLE),
                     failure,
                     "the browser console log",
-                    () -> consoleLog(driver).getBytes(StandardCharsets.UTF_8));
+                    () -> consoleLog(driver, mask).getBytes(StandardCharsets.UTF_8));
         }
         return files;
     }
@@ -71,15 +74,15 @@ final class Evidence {
                 && capable.getCapabilities().getBrowserName().matches("(?i)chrome|chromium|chrome-headless-shell");
     }
 
-    private static String consoleLog(WebDriver driver) {
+    private static String consoleLog(WebDriver driver, SecretMask mask) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(Evidence::line)
+                .map(entry -> line(entry, mask))
                 .collect(Collectors.joining());
     }
 
-    private static String line(LogEntry entry) {
+    private static String line(LogEntry entry, SecretMask mask) {
         return Instant.ofEpochMilli(entry.getTimestamp()) + " " + entry.getLevel() + " "
-                + Redactor.text(entry.getMessage()) + "\n";
+                + Redactor.text(entry.getMessage(), mask) + "\n";
     }
 
     private interface Capture {

@@ -4,12 +4,16 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigValueFactory;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * Loads the layered configuration, highest precedence first: system properties starting with
@@ -30,35 +34,79 @@ public final class ConfigLoader {
     private ConfigLoader() {}
 
     /**
+     * Loads with this process's environment variables, relative paths against the working directory.
+     *
      * @param classLoader finds {@code staging-target.conf} and {@code reference.conf}
      * @param explicitLocation a file path, or a class path resource, that replaces {@code staging-target.conf}
      * @param systemProperties overrides: every property whose name starts with {@code staging-target.}
      */
     public static StagingTargetConfig load(
             ClassLoader classLoader, Optional<String> explicitLocation, Map<?, ?> systemProperties) {
+        return load(classLoader, explicitLocation, systemProperties, System::getenv, projectDirectory());
+    }
+
+    /**
+     * @param environment looks up the environment variables that substitutions fall back to
+     * @param projectDirectory the base of relative paths in the configuration (and of {@code explicitLocation})
+     */
+    public static StagingTargetConfig load(
+            ClassLoader classLoader,
+            Optional<String> explicitLocation,
+            Map<?, ?> systemProperties,
+            Function<String, String> environment,
+            Path projectDirectory) {
         ConfigParseOptions strict =
                 ConfigParseOptions.defaults().setAllowMissing(false).setClassLoader(classLoader);
         try {
             Config reference = ConfigFactory.parseResources(
                     ConfigLoader.class.getClassLoader(), "reference.conf", strict.setAllowMissing(true));
-            UserFile user = userFile(classLoader, explicitLocation, strict);
-            Config merged = overrides(systemProperties)
-                    .withFallback(user.config())
-                    .withFallback(reference)
-                    .resolve();
-            return StagingTargetConfig.from(merged, user.description());
+            UserFile user = userFile(classLoader, explicitLocation, projectDirectory, strict);
+            Config merged =
+                    overrides(systemProperties).withFallback(user.config()).withFallback(reference);
+            Config resolved = resolve(merged, environment);
+            return StagingTargetConfig.from(
+                    resolved,
+                    reference.resolve(),
+                    user.description(),
+                    Substitutions.find(merged, resolved, environment),
+                    projectDirectory);
         } catch (ConfigException e) {
             // Typesafe's messages already start with "file: line:"; keep them whole.
             throw new TargetConfigException("Invalid StagingTarget configuration: " + e.getMessage(), e);
         }
     }
 
+    /** The documented base of relative paths: the test JVM's working directory. */
+    public static Path projectDirectory() {
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    }
+
+    /**
+     * Substitutions look in the configuration first, then in {@code environment}: what Typesafe does with
+     * the process environment, but with environment variables that tests can choose and whose origin says
+     * {@value Origins#ENVIRONMENT}. The variables the configuration names become top-level keys of the
+     * result, below the configuration ({@code resolveWith} a separate source cannot resolve the common
+     * {@code path = "/x", path = ${?PATH_VARIABLE}}).
+     */
+    private static Config resolve(Config merged, Function<String, String> environment) {
+        Map<String, String> variables = new HashMap<>();
+        for (String name : Substitutions.namesIn(merged)) {
+            String value = environment.apply(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        return merged.withFallback(ConfigValueFactory.fromMap(variables, Origins.ENVIRONMENT))
+                .resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
+    }
+
     private record UserFile(Config config, String description) {}
 
-    private static UserFile userFile(ClassLoader classLoader, Optional<String> explicit, ConfigParseOptions options) {
+    private static UserFile userFile(
+            ClassLoader classLoader, Optional<String> explicit, Path projectDirectory, ConfigParseOptions options) {
         if (explicit.isPresent() && !explicit.get().isBlank()) {
             String location = explicit.get().trim();
-            Path file = Path.of(location);
+            Path file = projectDirectory.resolve(location);
             if (Files.isRegularFile(file)) {
                 return new UserFile(ConfigFactory.parseFile(file.toFile(), options), "file " + file.toAbsolutePath());
             }
@@ -87,6 +135,6 @@ public final class ConfigLoader {
             }
         });
         return ConfigFactory.parseProperties(
-                ours, ConfigParseOptions.defaults().setOriginDescription("system properties"));
+                ours, ConfigParseOptions.defaults().setOriginDescription(Origins.SYSTEM_PROPERTIES));
     }
 }

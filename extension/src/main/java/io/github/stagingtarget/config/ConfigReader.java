@@ -6,6 +6,9 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.github.stagingtarget.console.SecretMask;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,16 +23,32 @@ import java.util.Optional;
  */
 final class ConfigReader {
 
+    /**
+     * What every reader of one loaded configuration shares.
+     *
+     * @param projectDirectory the base of relative file paths: the test JVM's working directory, normally
+     *     the Maven module's directory
+     * @param substitutions the substitutions the values were built from, for short origins
+     * @param mask the run's secrets, so that no message shows them
+     */
+    record Context(Path projectDirectory, Substitutions substitutions, SecretMask mask) {}
+
     private final Config config;
     private final String prefix;
+    private final Context context;
 
-    ConfigReader(Config config, String prefix) {
+    ConfigReader(Config config, String prefix, Context context) {
         this.config = config;
         this.prefix = prefix;
+        this.context = context;
     }
 
     ConfigReader child(String relativeKey) {
-        return new ConfigReader(config.getConfig(relativeKey), key(relativeKey));
+        return new ConfigReader(config.getConfig(relativeKey), key(relativeKey), context);
+    }
+
+    Context context() {
+        return context;
     }
 
     String key(String relativeKey) {
@@ -144,8 +163,44 @@ final class ConfigReader {
         return map;
     }
 
+    /**
+     * A file path; {@code ~/} is the user's home, as in OpenSSH's own configuration, and a relative path is
+     * resolved against the project directory, so that every path key means the same wherever it is used.
+     */
+    Path path(String relativeKey, String expected) {
+        String value = string(relativeKey, expected).trim();
+        if (value.isEmpty()) {
+            throw problem(relativeKey, expected);
+        }
+        if (value.equals("~") || value.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + value.substring(1));
+        }
+        try {
+            return context.projectDirectory().resolve(value).normalize();
+        } catch (InvalidPathException e) {
+            throw problem(relativeKey, expected, e);
+        }
+    }
+
+    Optional<Path> optionalPath(String relativeKey, String expected) {
+        return has(relativeKey) ? Optional.of(path(relativeKey, expected)) : Optional.empty();
+    }
+
+    /** A short origin for people: {@code staging-target.conf:12}, {@code env STAGING_URL}, {@code -D…}. */
+    String briefOrigin(String relativeKey) {
+        if (!has(relativeKey)) {
+            return Origins.brief(config.root(), prefix, List.of());
+        }
+        return Origins.brief(
+                config.getValue(relativeKey),
+                key(relativeKey),
+                context.substitutions().environmentVariables(key(relativeKey)));
+    }
+
     String origin(String relativeKey) {
-        return has(relativeKey) ? describe(config.getValue(relativeKey)) : describe(config.root());
+        return has(relativeKey)
+                ? Origins.full(config.getValue(relativeKey), key(relativeKey))
+                : describe(config.root());
     }
 
     TargetConfigException problem(String relativeKey, String expected) {
@@ -162,10 +217,10 @@ final class ConfigReader {
     private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
         String found = value == null
                 ? "nothing"
-                : Secrets.isSecretKey(key(relativeKey))
+                : SecretMask.isSecretKey(key(relativeKey))
                         ? "a value that is not shown because the key holds a secret"
-                        : "'" + render(value) + "'";
-        String origin = value == null ? describe(config.root()) : describe(value);
+                        : "'" + context.mask().apply(render(value)) + "'";
+        String origin = value == null ? describe(config.root()) : Origins.full(value, key(relativeKey));
         return new TargetConfigException(
                 origin + ": " + key(relativeKey) + ": expected " + expected + ", but was " + found, cause);
     }

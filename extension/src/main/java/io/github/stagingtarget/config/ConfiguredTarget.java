@@ -1,6 +1,7 @@
 package io.github.stagingtarget.config;
 
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.console.SecretMask;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +94,6 @@ public final class ConfiguredTarget implements Target {
 
     @Override
     public String toString() {
-        return "Target " + name() + " at " + baseUri;
+        return "Target " + name() + " at " + SecretMask.redact(baseUri.toString());
     }
 }

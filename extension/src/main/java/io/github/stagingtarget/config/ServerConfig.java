@@ -32,7 +32,7 @@ final class ServerConfig {
         return new ServerDefinition(
                 name,
                 type,
-                console.optionalString("working-directory", "a directory path").map(ServerConfig::path),
+                console.optionalPath("working-directory", "a directory path"),
                 console.stringMap("env", "an object of environment variables such as { APP_ENV = test }"),
                 console.duration("command-timeout"),
                 ssh,
@@ -66,8 +66,7 @@ final class ServerConfig {
 
     private static SshSettings ssh(ConfigReader target, String name) {
         ConfigReader ssh = target.child("ssh");
-        Optional<Path> identity = ssh.optionalString("identity", "a private key file such as ~/.ssh/id_ed25519")
-                .map(ServerConfig::path);
+        Optional<Path> identity = ssh.optionalPath("identity", "a private key file such as ~/.ssh/id_ed25519");
         Optional<String> passwordEnv = ssh.optionalString("password-env", "an environment variable name");
         if (identity.isEmpty() && passwordEnv.isEmpty()) {
             throw new TargetConfigException(ssh.origin("host") + ": " + ssh.key("host") + " is set, but neither "
@@ -90,7 +89,7 @@ final class ServerConfig {
                 identity,
                 ssh.optionalString("passphrase-env", "an environment variable name"),
                 passwordEnv,
-                path(ssh.string("known-hosts", "a known_hosts file")),
+                ssh.path("known-hosts", "a known_hosts file"),
                 hostKeyPolicy,
                 ssh.duration("connect-timeout"),
                 ssh.duration("read-timeout"),
@@ -105,21 +104,15 @@ final class ServerConfig {
         if (seed.isPresent() && !seed.get().contains(FixtureSettings.FILE_PLACEHOLDER)) {
             throw fixtures.problem("seed", "a command with {file}, e.g. \"app db seed {file}\"");
         }
+        // `defaults.fixtures.allowed` was refused when the configuration was loaded, so this is the target's own
+        // block (or a -D on it); unset means refused. The origin goes into the guard's messages.
+        boolean allowed = fixtures.has("allowed") && fixtures.bool("allowed");
         return new FixtureSettings(
-                fixtures.bool("allowed"),
+                allowed,
                 fixtures.optionalString("reset", "a command"),
                 seed,
                 fixtures.duration("timeout"),
                 target.key("fixtures"),
-                fixtures.origin("allowed"));
-    }
-
-    /** A path with a leading {@code ~/} meaning the user's home, as in OpenSSH's own configuration. */
-    static Path path(String value) {
-        String trimmed = value.trim();
-        if (trimmed.equals("~") || trimmed.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + trimmed.substring(1));
-        }
-        return Path.of(trimmed);
+                fixtures.has("allowed") ? fixtures.briefOrigin("allowed") : "not set for this target");
     }
 }

@@ -1,17 +1,28 @@
 package io.github.stagingtarget.config;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import io.github.stagingtarget.console.SecretMask;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The resolved configuration: which targets exist and, on request, one target validated in full. Nothing
@@ -22,21 +33,40 @@ public final class StagingTargetConfig {
     private static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String TARGETS = "targets";
     private static final String DEFAULTS = "defaults";
+    private static final String ALLOWED = "fixtures.allowed";
 
     private final Config root;
+    private final Config reference;
     private final String source;
+    private final ConfigReader.Context context;
+    private final Map<String, String> fixturesAllowed;
 
-    private StagingTargetConfig(Config root, String source) {
+    private StagingTargetConfig(
+            Config root,
+            Config reference,
+            String source,
+            ConfigReader.Context context,
+            Map<String, String> fixturesAllowed) {
         this.root = root;
+        this.reference = reference;
         this.source = source;
+        this.context = context;
+        this.fixturesAllowed = fixturesAllowed;
     }
 
-    static StagingTargetConfig from(Config merged, String source) {
+    /**
+     * @param merged the resolved configuration, overrides and the user's file over {@code reference.conf}
+     * @param reference {@code reference.conf} alone, to tell the user's values from the defaults
+     */
+    static StagingTargetConfig from(
+            Config merged, Config reference, String source, Substitutions substitutions, Path projectDirectory) {
         if (!(merged.hasPath(ConfigLoader.ROOT) && merged.getValue(ConfigLoader.ROOT) instanceof ConfigObject)) {
             throw new TargetConfigException(ConfigLoader.ROOT + " must be an object; check " + source);
         }
         Config root = merged.getConfig(ConfigLoader.ROOT);
-        ConfigReader reader = new ConfigReader(root, ConfigLoader.ROOT);
+        SecretMask mask = secrets(merged, substitutions);
+        ConfigReader.Context context = new ConfigReader.Context(projectDirectory, substitutions, mask);
+        ConfigReader reader = new ConfigReader(root, ConfigLoader.ROOT, context);
         for (String section : List.of(TARGETS, DEFAULTS)) {
             if (!(root.getValue(section) instanceof ConfigObject)) {
                 throw reader.problem(section, "an object { ... }");
@@ -50,8 +80,93 @@ public final class StagingTargetConfig {
                         "a target block named with letters, digits, _ or -, such as staging { base-url = \"...\" }");
             }
         }
+        refuseSharedGuard(root);
+        ConfigSchema.check(root.root());
         reader.optionalString("default-target", "a target name");
-        return new StagingTargetConfig(root, source);
+        Config referenceRoot =
+                reference.hasPath(ConfigLoader.ROOT) ? reference.getConfig(ConfigLoader.ROOT) : ConfigFactory.empty();
+        return new StagingTargetConfig(root, referenceRoot, source, context, fixturesAllowed(root, context));
+    }
+
+    /**
+     * The production guard is read from a target's own block only: a default, or one system property on
+     * {@code defaults}, would open every target (production too) to {@code @ResetDatabase} and {@code @Seed}.
+     */
+    private static void refuseSharedGuard(Config root) {
+        ConfigObject defaults = root.getObject(DEFAULTS);
+        if (defaults.get("fixtures") instanceof ConfigObject fixtures && fixtures.containsKey("allowed")) {
+            String key = ConfigLoader.ROOT + "." + DEFAULTS + "." + ALLOWED;
+            throw new TargetConfigException(Origins.full(fixtures.get("allowed"), key) + ": " + key
+                    + " is refused: the production guard is only read from a target's own block, so that no "
+                    + "default can allow destructive fixtures (@ResetDatabase, @Seed) on every target. Set it per "
+                    + "target, on the targets whose data may be wiped: " + ConfigLoader.ROOT + "." + TARGETS
+                    + ".NAME." + ALLOWED + " = true.");
+        }
+        // One line shared by several targets (prod = ${staging-target.targets.staging} { ... }) is a default too.
+        Map<String, List<String>> byLine = new TreeMap<>();
+        for (String name : new TreeSet<>(root.getObject(TARGETS).keySet())) {
+            Config target = root.getConfig(TARGETS + "." + name);
+            if (target.hasPath(ALLOWED) && isTrue(target.getValue(ALLOWED))) {
+                var origin = target.getValue(ALLOWED).origin();
+                if (origin.lineNumber() >= 0) {
+                    byLine.computeIfAbsent(origin.description(), line -> new ArrayList<>())
+                            .add(name);
+                }
+            }
+        }
+        byLine.forEach((line, targets) -> {
+            if (targets.size() > 1) {
+                throw new TargetConfigException(line + ": " + ALLOWED + " = true is shared by the targets "
+                        + String.join(", ", targets) + " (one block copied into another with a substitution?): the "
+                        + "production guard is only read from a target's own block. Write " + ALLOWED
+                        + " = true into the block of each target whose data may be wiped.");
+            }
+        });
+    }
+
+    private static boolean isTrue(ConfigValue value) {
+        return "true".equalsIgnoreCase(String.valueOf(value.unwrapped()).trim());
+    }
+
+    private static Map<String, String> fixturesAllowed(Config root, ConfigReader.Context context) {
+        Map<String, String> allowed = new TreeMap<>();
+        for (String name : root.getObject(TARGETS).keySet()) {
+            ConfigReader target = new ConfigReader(
+                    root.getConfig(TARGETS + "." + name), ConfigLoader.ROOT + "." + TARGETS + "." + name, context);
+            if (target.has(ALLOWED) && isTrue(target.value(ALLOWED))) {
+                allowed.put(name, target.briefOrigin(ALLOWED));
+            }
+        }
+        return Collections.unmodifiableMap(allowed);
+    }
+
+    /**
+     * The run's secrets as far as the configuration knows them: values of secret-named keys, secret-named
+     * substitutions ({@code ${?DB_PASSWORD}}, wherever the value ends up), the variables that
+     * {@code ...-env} keys name, and values assigned to secret names inside values ({@code PGPASSWORD=x},
+     * {@code ["--password", "x"]}).
+     */
+    private static SecretMask secrets(Config merged, Substitutions substitutions) {
+        SecretMask mask = new SecretMask();
+        for (String name : substitutions.names()) {
+            if (SecretMask.isSecretKey(name)) {
+                mask.add(substitutions.valueOf(name));
+            }
+        }
+        for (Map.Entry<String, ConfigValue> entry : merged.entrySet()) {
+            String key = entry.getKey();
+            Object value = entry.getValue().unwrapped();
+            List<String> strings = value instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : List.of(String.valueOf(value));
+            if (SecretMask.isSecretKey(key)) {
+                strings.forEach(mask::add);
+            } else if (key.endsWith("-env") && SecretMask.isSecretKey(key.substring(0, key.length() - 4))) {
+                strings.forEach(variable -> mask.add(substitutions.valueOf(variable)));
+            }
+            mask.addSecretsIn(strings);
+        }
+        return mask;
     }
 
     /** Where the user's configuration came from, for messages. */
@@ -59,13 +174,49 @@ public final class StagingTargetConfig {
         return source;
     }
 
+    /**
+     * This run's secrets, as far as the configuration knows them; add the ones made later (session keys).
+     * Every message built from this configuration goes through it.
+     */
+    public SecretMask mask() {
+        return context.mask();
+    }
+
+    /** The base of relative paths in the configuration. */
+    public Path projectDirectory() {
+        return context.projectDirectory();
+    }
+
     public Optional<String> defaultTarget() {
-        return new ConfigReader(root, ConfigLoader.ROOT).optionalString("default-target", "a target name");
+        return reader().optionalString("default-target", "a target name");
+    }
+
+    /** {@code default-target} as a selection that says where it was set. */
+    public Optional<TargetSelection> defaultSelection() {
+        return defaultTarget()
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .map(name -> new TargetSelection(
+                        name,
+                        "key " + ConfigLoader.ROOT + ".default-target (" + reader().briefOrigin("default-target")
+                                + ")"));
     }
 
     /** The configured target names, sorted. */
     public List<String> targetNames() {
         return List.copyOf(new TreeSet<>(root.getObject(TARGETS).keySet()));
+    }
+
+    /**
+     * The targets whose own block says {@code fixtures.allowed = true}, sorted, each with where that was
+     * set ({@code staging-target.conf:42} or {@code -Dstaging-target.targets.NAME.fixtures.allowed}).
+     */
+    public Map<String, String> fixturesAllowed() {
+        return fixturesAllowed;
+    }
+
+    private ConfigReader reader() {
+        return new ConfigReader(root, ConfigLoader.ROOT, context);
     }
 
     /**
@@ -83,7 +234,7 @@ public final class StagingTargetConfig {
         }
         Config merged = root.getConfig(TARGETS + "." + name).withFallback(root.getConfig(DEFAULTS));
         String prefix = ConfigLoader.ROOT + "." + TARGETS + "." + name;
-        ConfigReader target = new ConfigReader(merged, prefix);
+        ConfigReader target = new ConfigReader(merged, prefix, context);
         String origin = ConfigReader.describe(root.getObject(TARGETS).get(name));
 
         boolean local = target.bool("local");
@@ -111,7 +262,7 @@ public final class StagingTargetConfig {
         TargetDefinition definition = target(selection);
         Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
         return ServerConfig.read(
-                new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name()),
+                new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name(), context),
                 definition.name(),
                 definition.local());
     }
@@ -202,39 +353,74 @@ public final class StagingTargetConfig {
         if (hasCommand && command.isEmpty()) {
             throw launch.problem("command", "a non-empty list such as [\"./run-app.sh\", \"--port\", \"{port}\"]");
         }
-        String logFile = launch.has("log-file")
-                ? launch.string("log-file", "a file path")
-                : "target/staging-target/" + name + "-app.log";
+        // Against the project directory like every path, not launch.working-directory: the log belongs to the
+        // test project's target/, not inside the application's folder.
+        Path logFile = launch.has("log-file")
+                ? launch.path("log-file", "a file path")
+                : target.context().projectDirectory().resolve("target/staging-target/" + name + "-app.log");
         return Optional.of(new LaunchSpec(
                 mainClass,
                 command,
                 launch.stringList("args"),
                 launch.stringList("jvm-args"),
                 launch.stringMap("env", "an object of environment variables such as { PORT = \"{port}\" }"),
-                launch.optionalString("working-directory", "a directory path").map(Path::of),
+                launch.optionalPath("working-directory", "a directory path"),
                 launch.port("port"),
                 launch.bool("reuse-existing"),
-                Path.of(logFile),
+                logFile,
                 launch.origin(hasMain ? "main-class" : "command")));
     }
 
     /**
-     * Every setting of a target after falling back to the shared defaults, sorted by key, with the values of
-     * secret-looking keys masked (see {@link Secrets}).
+     * Every setting of a target after falling back to the shared defaults, sorted by key, each with a short
+     * origin and whether it is still the default of {@code reference.conf}. Values pass the run's {@link
+     * SecretMask}: secret-named keys show only the mask, and secrets inside other values (a password in a
+     * URL, a command or an argument list) are masked too.
      */
     public List<ResolvedSetting> settings(String targetName) {
-        Config merged =
-                root.getConfig(TARGETS + "." + ConfigUtil.joinPath(targetName)).withFallback(root.getConfig(DEFAULTS));
-        String prefix = ConfigLoader.ROOT + "." + TARGETS + "." + targetName + ".";
-        return merged.entrySet().stream()
-                .map(entry -> new ResolvedSetting(
-                        prefix + entry.getKey(),
-                        Secrets.isSecretKey(entry.getKey())
-                                ? Secrets.MASK
-                                : entry.getValue().render(com.typesafe.config.ConfigRenderOptions.concise()),
-                        entry.getValue().origin().description()))
-                .sorted(java.util.Comparator.comparing(ResolvedSetting::key))
-                .toList();
+        String path = TARGETS + "." + ConfigUtil.joinPath(targetName);
+        Config merged = root.getConfig(path).withFallback(root.getConfig(DEFAULTS));
+        String prefix = ConfigLoader.ROOT + "." + path + ".";
+        SecretMask mask = context.mask();
+        List<ResolvedSetting> settings = new ArrayList<>();
+        for (Map.Entry<String, ConfigValue> entry : merged.entrySet()) {
+            String key = prefix + entry.getKey();
+            ConfigValue value = entry.getValue();
+            String shown;
+            if (SecretMask.isSecretKey(entry.getKey())) {
+                shown = SecretMask.MASK;
+            } else if (value instanceof ConfigList list) {
+                shown = render(mask.applyToArguments(
+                        list.unwrapped().stream().map(String::valueOf).toList()));
+            } else {
+                shown = mask.apply(value.render(ConfigRenderOptions.concise()));
+            }
+            boolean isDefault = defaultValue(path, entry.getKey())
+                    .map(fallback -> fallback.unwrapped().equals(value.unwrapped()))
+                    .orElse(false);
+            settings.add(new ResolvedSetting(
+                    key,
+                    shown,
+                    Origins.brief(value, key, context.substitutions().environmentVariables(key)),
+                    isDefault));
+        }
+        settings.sort(Comparator.comparing(ResolvedSetting::key));
+        return settings;
+    }
+
+    private Optional<ConfigValue> defaultValue(String targetPath, String key) {
+        for (String candidate : List.of(targetPath + "." + key, DEFAULTS + "." + key)) {
+            if (reference.hasPath(candidate)) {
+                return Optional.of(reference.getValue(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String render(List<String> strings) {
+        return strings.stream()
+                .map(string -> ConfigValueFactory.fromAnyRef(string).render(ConfigRenderOptions.concise()))
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     @Override

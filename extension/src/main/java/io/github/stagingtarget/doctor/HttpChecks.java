@@ -1,6 +1,7 @@
 package io.github.stagingtarget.doctor;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.VersionCheck;
@@ -18,11 +19,13 @@ final class HttpChecks {
             long start = System.nanoTime();
             if (probe.isReady()) {
                 return CheckResult.ok(
-                        "ready", probe.url() + " answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                        "ready",
+                        SecretMask.redact(probe.url().toString()) + " answered in "
+                                + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
             return CheckResult.fail(
                     "ready",
-                    probe.url() + ": " + probe.lastProblem(),
+                    SecretMask.redact(probe.url().toString()) + ": " + probe.lastProblem(),
                     "start the server (and the proxy in front of it), or fix base-url / ready.path");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

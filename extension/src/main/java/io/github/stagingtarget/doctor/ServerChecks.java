@@ -14,13 +14,13 @@ final class ServerChecks {
 
     private ServerChecks() {}
 
-    static CheckResult ssh(ServerDefinition server) {
+    static CheckResult ssh(ServerDefinition server, SecretMask mask) {
         if (server.ssh().isEmpty()) {
             return CheckResult.ok(
                     "ssh", "not used (" + server.consoleType().name().toLowerCase(java.util.Locale.ROOT) + " console)");
         }
         var settings = server.ssh().get();
-        try (SshConsole console = new SshConsole(settings, System::getenv, new SecretMask(), COMMAND_TIMEOUT)) {
+        try (SshConsole console = new SshConsole(settings, System::getenv, mask, COMMAND_TIMEOUT)) {
             console.run("true").requireSuccess();
             return CheckResult.ok("ssh", settings.address() + ": host key verified, authenticated, commands run");
         } catch (ConsoleException e) {

@@ -1,5 +1,6 @@
 package io.github.stagingtarget.http;
 
+import io.github.stagingtarget.console.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,9 @@ public final class ReadinessProbe {
             lastProblem = "HTTP status " + response.statusCode();
         } catch (IOException e) {
             lastProblem = e.getClass().getSimpleName()
-                    + Optional.ofNullable(e.getMessage()).map(m -> ": " + m).orElse("");
+                    + Optional.ofNullable(e.getMessage())
+                            .map(m -> ": " + SecretMask.redact(m))
+                            .orElse("");
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.github.stagingtarget.http;
 
 import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.ReadySpec;
+import io.github.stagingtarget.console.SecretMask;
 
 /** Polls a {@link ReadinessProbe} until it answers or the spec's timeout passes. */
 public final class ReadinessWait {
@@ -28,8 +29,9 @@ public final class ReadinessWait {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new NotReadyException("did not answer " + probe.url() + " within "
-                        + spec.timeout().toMillis() / 1000.0 + " s (last: " + probe.lastProblem() + ")");
+                throw new NotReadyException(
+                        "did not answer " + SecretMask.redact(probe.url().toString()) + " within "
+                                + spec.timeout().toMillis() / 1000.0 + " s (last: " + probe.lastProblem() + ")");
             }
             Thread.sleep(spec.interval().toMillis());
         }

@@ -2,6 +2,7 @@ package io.github.stagingtarget.http;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.VersionSpec;
+import io.github.stagingtarget.console.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,13 +35,15 @@ public final class VersionCheck {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new TargetCheckException("Target '" + target.name() + "' answered " + url + " with HTTP status "
-                        + response.statusCode() + " instead of its version");
+                throw new TargetCheckException("Target '" + target.name() + "' answered " + shown(url)
+                        + " with HTTP status " + response.statusCode() + " instead of its version");
             }
             return response.body().trim();
         } catch (IOException e) {
             throw new TargetCheckException(
-                    "Target '" + target.name() + "' did not answer its version at " + url + ": " + e, e);
+                    "Target '" + target.name() + "' did not answer its version at " + shown(url) + ": "
+                            + SecretMask.redact(String.valueOf(e)),
+                    e);
         }
     }
 
@@ -56,10 +59,16 @@ public final class VersionCheck {
         String deployed = deployedVersion(target, path);
         if (!matches(expected, deployed)) {
             throw new TargetCheckException("Target '" + target.name() + "' runs version '" + deployed + "' (from "
-                    + target.resolve(path) + "), but the tests expect '" + expected + "' (staging-target.targets."
+                    + shown(target.resolve(path)) + "), but the tests expect '" + expected
+                    + "' (staging-target.targets."
                     + target.name() + ".version.expected, " + spec.expectedOrigin() + "). Deploy the expected build "
                     + "first, or unset version.expected to test whatever is deployed.");
         }
+    }
+
+    /** A URL for a message: credentials in a base URL ({@code https://user:pass@host/}) are masked. */
+    private static String shown(URI url) {
+        return SecretMask.redact(url.toString());
     }
 
     /** Equal, or, for git commits, one is an abbreviation (at least 7 hex digits) of the other. */

@@ -54,8 +54,9 @@ final class BrowserSessions {
             }
             context.publishReportEntry(
                     "staging-target.browser",
-                    "Replaced a reused browser that could not be cleared: "
-                            + e.getMessage().lines().findFirst().orElse(""));
+                    ServerStore.mask(context)
+                            .apply("Replaced a reused browser that could not be cleared: "
+                                    + e.getMessage().lines().findFirst().orElse("")));
         }
     }
 
@@ -65,7 +66,7 @@ final class BrowserSessions {
                 .evidenceDirectory()
                 .resolve(safe(context.getRequiredTestClass().getName()))
                 .resolve(safe(testName(context))));
-        List<Path> files = session.captureEvidence(directory, failure);
+        List<Path> files = session.captureEvidence(directory, failure, ServerStore.mask(context));
         for (Path file : files) {
             try {
                 context.publishFile(

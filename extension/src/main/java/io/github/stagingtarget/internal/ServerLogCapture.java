@@ -46,10 +46,14 @@ final class ServerLogCapture {
         try {
             written = logs(context, server).since(marks);
         } catch (ConsoleException e) {
-            context.publishReportEntry("server-logs", "could not read server logs: " + e.getMessage());
+            context.publishReportEntry(
+                    "server-logs", ServerStore.mask(context).apply("could not read server logs: " + e.getMessage()));
             return;
         }
-        written.forEach((file, lines) -> {
+        var mask = ServerStore.mask(context);
+        written.forEach((file, raw) -> {
+            // Server logs end up in CI artifacts: the run's secrets must not.
+            String lines = mask.apply(raw);
             try {
                 context.publishFile(
                         fileName(file),

@@ -23,10 +23,9 @@ final class ServerStore {
 
     private ServerStore() {}
 
+    /** The run's one mask, seeded from the configuration (see {@link TargetStore#mask}). */
     static SecretMask mask(ExtensionContext context) {
-        return context.getRoot()
-                .getStore(NAMESPACE)
-                .getOrComputeIfAbsent("mask", key -> new SecretMask(), SecretMask.class);
+        return TargetStore.mask(context);
     }
 
     static ShellConsole console(ExtensionContext context) {

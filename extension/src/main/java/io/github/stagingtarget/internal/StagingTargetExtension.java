@@ -36,7 +36,9 @@ public final class StagingTargetExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        // The fixture guard comes first: a refused reset must fail the class before anything starts.
+        // Which target, and whether it allows fixtures: in the report before anything can fail or start.
+        TargetStore.publishHeader(context);
+        // The fixture guard comes next: a refused reset must fail the class before anything starts.
         FixtureLifecycle.checkClass(context);
         // Fails the class once, before any test, if the target is misconfigured or its app does not start.
         TargetStore.target(context);

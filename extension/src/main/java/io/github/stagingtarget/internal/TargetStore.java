@@ -7,11 +7,14 @@ import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
+import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.http.RemoteTargetCheck;
+import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.VersionCheck;
 import io.github.stagingtarget.launch.ApplicationLauncher;
 import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
+import io.github.stagingtarget.report.RunHeader;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,11 +30,27 @@ final class TargetStore {
     private static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class);
     private static final String RESOLVED = "resolved";
     private static final String LIVE_TARGET = "live-target";
+    private static final String HEADER_PUBLISHED = "header-published";
+    private static final String HEADER_ENTRY = "staging-target";
 
     private TargetStore() {}
 
     static TargetDefinition definition(ExtensionContext context) {
         return resolved(context).target();
+    }
+
+    /** The run's secrets: seeded from the configuration, and shared by every console, session and report. */
+    static SecretMask mask(ExtensionContext context) {
+        return resolved(context).mask();
+    }
+
+    /** Publishes the run header as a report entry, once per run (on the first class that asks). */
+    static void publishHeader(ExtensionContext context) {
+        RunHeader header = resolved(context).header();
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HEADER_PUBLISHED, key -> {
+            context.publishReportEntry(HEADER_ENTRY, header.text());
+            return Boolean.TRUE;
+        });
     }
 
     /** The target's validated server keys (console, ssh, fixtures, session, logs); no side effects. */
@@ -41,13 +60,14 @@ final class TargetStore {
 
     static ConfiguredTarget target(ExtensionContext context) {
         TargetDefinition definition = definition(context);
-        return computeOnce(context, LIVE_TARGET, () -> start(definition))
+        SecretMask mask = mask(context);
+        return computeOnce(context, LIVE_TARGET, () -> start(definition, mask))
                 .get(context)
                 .target();
     }
 
     /** The whole target, validated from one parse of the configuration before anything is started. */
-    private record Resolved(TargetDefinition target, ServerDefinition server) {}
+    private record Resolved(TargetDefinition target, ServerDefinition server, SecretMask mask, RunHeader header) {}
 
     private static Resolved resolved(ExtensionContext context) {
         return computeOnce(context, RESOLVED, () -> resolve(context)).get(context);
@@ -76,14 +96,31 @@ final class TargetStore {
         StagingTargetConfig config = ConfigLoader.load(
                 loader, context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER), System.getProperties());
         TargetSelection selection = TargetSelector.select(
-                context::getConfigurationParameter,
-                name -> Optional.ofNullable(System.getenv(name)),
-                context::getConfigurationParameter,
-                config.defaultTarget());
-        return new Resolved(config.target(selection), config.server(selection));
+                new TargetSelector.Sources(
+                        context::getConfigurationParameter,
+                        name -> Optional.ofNullable(System.getProperty(name)),
+                        name -> Optional.ofNullable(System.getenv(name))),
+                config.defaultSelection());
+        TargetDefinition target = config.target(selection);
+        ServerDefinition server = config.server(selection);
+        RunHeader header = RunHeader.of(selection, target, server.fixtures());
+        // Once per run, before anything is started or reset: which target, and whether its data may be wiped.
+        System.out.println(header.line());
+        return new Resolved(target, server, config.mask(), header);
     }
 
-    private static LiveTarget start(TargetDefinition definition) {
+    private static LiveTarget start(TargetDefinition definition, SecretMask mask) {
+        try {
+            return startUnmasked(definition);
+        } catch (LaunchException e) {
+            // A launch failure quotes the command and the application's log: both may hold the run's secrets.
+            throw new LaunchException(mask.apply(e.getMessage()), e.getCause());
+        } catch (TargetCheckException e) {
+            throw new TargetCheckException(mask.apply(e.getMessage()), e.getCause());
+        }
+    }
+
+    private static LiveTarget startUnmasked(TargetDefinition definition) {
         try {
             if (definition.launch().isEmpty()) {
                 ConfiguredTarget target = ConfiguredTarget.of(definition);

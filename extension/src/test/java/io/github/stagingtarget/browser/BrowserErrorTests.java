@@ -25,9 +25,9 @@ class BrowserErrorTests extends BrowserKitSupport {
                         1,
                         EventConditions.finishedWithFailure(
                                 TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
-                                TestExecutionResultConditions.message(
-                                        message -> message.contains(
-                                                "staging-target.targets.local.browser.headles: expected one of the browser keys"))));
+                                TestExecutionResultConditions.message(message -> message.contains(
+                                        "staging-target.targets.local.browser.headles is not a StagingTarget "
+                                                + "key: did you mean 'headless'?"))));
         results.testEvents().assertStatistics(stats -> stats.started(0));
     }
 

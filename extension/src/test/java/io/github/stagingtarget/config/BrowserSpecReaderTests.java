@@ -53,7 +53,8 @@ class BrowserSpecReaderTests {
         assertThat(spec.scriptTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(spec.remoteUrl()).isEmpty();
         assertThat(spec.reuse()).isEqualTo(BrowserReuse.Policy.PER_CLASS);
-        assertThat(spec.evidenceDirectory()).isEqualTo(Path.of("target/staging-target-reports"));
+        assertThat(spec.evidenceDirectory())
+                .isEqualTo(Path.of("target/staging-target-reports").toAbsolutePath());
     }
 
     @Test
@@ -80,10 +81,10 @@ class BrowserSpecReaderTests {
     void misspelledKeyIsNamedWithItsOriginInsteadOfBeingIgnored() {
         assertThatThrownBy(() -> browser("    headles = false"))
                 .isInstanceOf(TargetConfigException.class)
-                .hasMessageContaining(file.getFileName() + ": 4: staging-target.targets.local.browser.headles: "
-                        + "expected one of the browser keys [arguments, binary, driver, evidence-dir, headless, name, "
-                        + "page-load-timeout, remote-url, reuse, script-timeout, window-size] (see docs/browser.md), "
-                        + "but was 'false'");
+                .hasMessageContaining(file.getFileName() + ": 4: staging-target.targets.local.browser.headles is not "
+                        + "a StagingTarget key: did you mean 'headless'? The keys of staging-target.targets.local.browser "
+                        + "are arguments, binary, driver, evidence-dir, headless, name, page-load-timeout, remote-url, "
+                        + "reuse, script-timeout, window-size (see docs/browser.md).");
     }
 
     @Test

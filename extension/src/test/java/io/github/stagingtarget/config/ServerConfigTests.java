@@ -90,7 +90,9 @@ class ServerConfigTests {
     void typeErrorsOnSecretKeysDoNotShowTheValue() {
         ConfigReader reader = new ConfigReader(
                 com.typesafe.config.ConfigFactory.parseString("api-token = { value = \"tok-123456\" }"),
-                "staging-target");
+                "staging-target",
+                new ConfigReader.Context(
+                        java.nio.file.Path.of(""), null, new io.github.stagingtarget.console.SecretMask()));
         assertThatThrownBy(() -> reader.string("api-token", "a string"))
                 .hasMessageContaining("staging-target.api-token: expected a string, but was a value that is not shown")
                 .hasMessageNotContaining("tok-123456");

@@ -76,7 +76,40 @@ class StagingTargetConfigTests {
         assertThat(launch.args()).containsExactly("--port", "{port}");
         assertThat(launch.port()).isZero();
         assertThat(launch.reuseExisting()).isFalse();
-        assertThat(launch.logFile()).isEqualTo(Path.of("target/staging-target/local-app.log"));
+        // In the project's target/, wherever the application runs (see relativePathsResolveAgainstTheProject).
+        assertThat(launch.logFile())
+                .isEqualTo(Path.of("target/staging-target/local-app.log").toAbsolutePath());
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheProjectDirectory() {
+        Path project = dir.resolve("module");
+        StagingTargetConfig config = ConfigLoader.load(
+                getClass().getClassLoader(),
+                Optional.of(ConfigFiles.write(dir, """
+                        staging-target.targets.local {
+                          base-url = "http://127.0.0.1:{port}/"
+                          launch { main-class = "com.example.App", working-directory = "app" }
+                          console.working-directory = "scripts"
+                          ssh { host = "h", identity = "keys/id_ed25519", known-hosts = "keys/known_hosts" }
+                          browser { evidence-dir = "target/evidence", driver = "bin/chromedriver" }
+                        }
+                        """).toString()),
+                Map.of(),
+                name -> null,
+                project);
+        TargetDefinition local = config.target(chosen("local"));
+        ServerDefinition server = config.server(chosen("local"));
+
+        LaunchSpec launch = local.launch().orElseThrow();
+        assertThat(launch.workingDirectory()).contains(project.resolve("app"));
+        // The application's log goes to the project's target/, not below launch.working-directory.
+        assertThat(launch.logFile()).isEqualTo(project.resolve("target/staging-target/local-app.log"));
+        assertThat(server.workingDirectory()).contains(project.resolve("scripts"));
+        assertThat(server.ssh().orElseThrow().identity()).contains(project.resolve("keys/id_ed25519"));
+        assertThat(server.ssh().orElseThrow().knownHosts()).isEqualTo(project.resolve("keys/known_hosts"));
+        assertThat(local.browser().evidenceDirectory()).isEqualTo(project.resolve("target/evidence"));
+        assertThat(local.browser().driver().orElseThrow().path()).isEqualTo(project.resolve("bin/chromedriver"));
     }
 
     @Test
@@ -298,16 +331,13 @@ class StagingTargetConfigTests {
         StagingTargetConfig config = load("""
                 staging-target.targets.staging {
                   base-url = "https://staging.example.com/"
-                  db.password = { value = "hunter2" }
+                  console.env { DB_PASSWORD = "hunter2" }
                 }
                 """);
 
         assertThat(config.settings("staging"))
-                .filteredOn(s -> s.key().endsWith("db.password.value"))
+                .filteredOn(s -> s.key().endsWith("console.env.DB_PASSWORD"))
                 .singleElement()
-                .satisfies(s -> assertThat(s.value()).isEqualTo("******"));
-        assertThat(Secrets.isSecretKey("ssh.passphrase")).isTrue();
-        assertThat(Secrets.isSecretKey("api-token")).isTrue();
-        assertThat(Secrets.isSecretKey("base-url")).isFalse();
+                .satisfies(s -> assertThat(s.value()).isEqualTo("****"));
     }
 }

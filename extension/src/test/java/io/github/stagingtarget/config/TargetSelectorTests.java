@@ -15,47 +15,64 @@ class TargetSelectorTests {
 
     private static final Function<String, Optional<String>> NONE = key -> Optional.empty();
 
-    @Test
-    void systemPropertyWinsOverEverything() {
-        TargetSelection selection = TargetSelector.select(
-                source(Map.of("target", "staging")),
-                source(Map.of("STAGING_TARGET", "production")),
-                source(Map.of("stagingtarget.target", "qa")),
-                Optional.of("demo"));
+    private static TargetSelection select(
+            Map<String, String> parameters,
+            Map<String, String> systemProperties,
+            Map<String, String> environment,
+            Optional<TargetSelection> configured) {
+        return TargetSelector.select(
+                new TargetSelector.Sources(source(parameters), source(systemProperties), source(environment)),
+                configured);
+    }
 
-        assertThat(selection).isEqualTo(new TargetSelection("staging", "system property 'target'"));
+    private static final Optional<TargetSelection> DEMO =
+            Optional.of(new TargetSelection("demo", "key staging-target.default-target (staging-target.conf:2)"));
+
+    @Test
+    void targetWinsOverEverythingAndASystemPropertyIsNamedAsSuch() {
+        // JUnit hands system properties on as configuration parameters: the same value in both is a -D.
+        assertThat(select(
+                        Map.of("target", "staging", "stagingtarget.target", "qa"),
+                        Map.of("target", "staging"),
+                        Map.of("STAGING_TARGET", "production"),
+                        DEMO))
+                .isEqualTo(new TargetSelection("staging", "-Dtarget"));
+    }
+
+    @Test
+    void aConfigurationParameterIsNotCalledASystemProperty() {
+        assertThat(select(Map.of("target", "staging"), Map.of(), Map.of(), DEMO))
+                .isEqualTo(new TargetSelection("staging", "JUnit configuration parameter 'target'"));
+        assertThat(select(Map.of("target", "staging"), Map.of("target", "other"), Map.of(), DEMO))
+                .isEqualTo(new TargetSelection("staging", "JUnit configuration parameter 'target'"));
     }
 
     @Test
     void environmentVariableComesSecond() {
-        assertThat(TargetSelector.select(
-                        NONE,
-                        source(Map.of("STAGING_TARGET", "production")),
-                        source(Map.of("stagingtarget.target", "qa")),
-                        Optional.of("demo")))
+        assertThat(select(Map.of("stagingtarget.target", "qa"), Map.of(), Map.of("STAGING_TARGET", "production"), DEMO))
                 .isEqualTo(new TargetSelection("production", "environment variable STAGING_TARGET"));
     }
 
     @Test
     void configurationParameterComesThird() {
-        assertThat(TargetSelector.select(NONE, NONE, source(Map.of("stagingtarget.target", "qa")), Optional.of("demo")))
+        assertThat(select(Map.of("stagingtarget.target", "qa"), Map.of(), Map.of(), DEMO))
                 .isEqualTo(new TargetSelection("qa", "JUnit configuration parameter 'stagingtarget.target'"));
+        assertThat(select(Map.of("stagingtarget.target", "qa"), Map.of("stagingtarget.target", "qa"), Map.of(), DEMO))
+                .isEqualTo(new TargetSelection("qa", "-Dstagingtarget.target"));
     }
 
     @Test
     void configDefaultThenLocal() {
-        assertThat(TargetSelector.select(NONE, NONE, NONE, Optional.of("demo")).name())
-                .isEqualTo("demo");
-        assertThat(TargetSelector.select(NONE, NONE, NONE, Optional.empty()))
+        assertThat(select(Map.of(), Map.of(), Map.of(), DEMO)).isEqualTo(DEMO.orElseThrow());
+        assertThat(select(Map.of(), Map.of(), Map.of(), Optional.empty()))
                 .isEqualTo(new TargetSelection("local", "default"));
     }
 
     @Test
     void blankValuesCountAsUnset() {
         assertThat(TargetSelector.select(
-                                source(Map.of("target", "  ")),
-                                source(Map.of("STAGING_TARGET", "")),
-                                NONE,
+                                new TargetSelector.Sources(
+                                        source(Map.of("target", "  ")), NONE, source(Map.of("STAGING_TARGET", ""))),
                                 Optional.empty())
                         .name())
                 .isEqualTo("local");

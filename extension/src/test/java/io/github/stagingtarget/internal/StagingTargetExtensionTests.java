@@ -106,7 +106,8 @@ class StagingTargetExtensionTests {
         EngineExecutionResults results =
                 run(config(), "nosuch", InjectionTestCase.class, NestedTestCase.class, ClassConditionTestCase.class);
 
-        String expected = "Unknown target 'nosuch' (chosen by system property 'target'). "
+        // The test kit sets the configuration parameter, not the system property: the message says which.
+        String expected = "Unknown target 'nosuch' (chosen by JUnit configuration parameter 'target'). "
                 + "Configured targets: local, production, staging (from file ";
         results.containerEvents()
                 .assertThatEvents()

@@ -1,0 +1,64 @@
+package io.github.stagingtarget.report;
+
+import io.github.stagingtarget.config.TargetDefinition;
+import io.github.stagingtarget.config.TargetSelection;
+import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.fixtures.FixtureSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one line a run starts with, so that a log says at a glance what was tested and whether data could be
+ * wiped there:
+ *
+ * <pre>
+ * StagingTarget: target 'staging' (chosen by -Dtarget) → https://staging.example.com/ · fixtures allowed (staging-target.conf:42)
+ * </pre>
+ *
+ * Facts known later (the deployed version, the browser) are added with {@link #with}; parts are joined
+ * with {@code ·}. Credentials in the base URL are masked.
+ */
+public final class RunHeader {
+
+    private static final String SEPARATOR = " · ";
+
+    private final String target;
+    private final List<String> parts;
+
+    private RunHeader(String target, List<String> parts) {
+        this.target = target;
+        this.parts = List.copyOf(parts);
+    }
+
+    /** The target, what chose it, where it is, and the production guard's verdict with its origin. */
+    public static RunHeader of(TargetSelection selection, TargetDefinition target, FixtureSettings fixtures) {
+        String where = "target '" + target.name() + "' (chosen by " + selection.chosenBy() + ") → "
+                + SecretMask.redact(target.baseUrl());
+        String guard = fixtures.allowed()
+                ? "fixtures allowed (" + fixtures.origin() + ")"
+                : "fixtures refused (production guard)";
+        return new RunHeader(where, List.of(guard));
+    }
+
+    /** A copy with one more part, e.g. {@code "version abc1234"} or {@code "chromium 156"}. */
+    public RunHeader with(String part) {
+        List<String> more = new ArrayList<>(parts);
+        more.add(part);
+        return new RunHeader(target, more);
+    }
+
+    /** The header without its {@code StagingTarget:} prefix, for a report entry keyed by the extension. */
+    public String text() {
+        return target + SEPARATOR + String.join(SEPARATOR, parts);
+    }
+
+    /** The line printed once per run. */
+    public String line() {
+        return "StagingTarget: " + text();
+    }
+
+    @Override
+    public String toString() {
+        return line();
+    }
+}
