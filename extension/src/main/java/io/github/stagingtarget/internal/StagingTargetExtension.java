@@ -28,7 +28,6 @@ public final class StagingTargetExtension
 
     private static final List<TypedResolver> RESOLVERS = List.of(
             new TargetResolver(),
-            new BaseUriResolver(),
             new RequestSpecificationResolver(),
             new ServerConsoleResolver(),
             new SessionsResolver(),

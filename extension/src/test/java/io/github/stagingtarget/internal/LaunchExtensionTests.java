@@ -82,8 +82,8 @@ class LaunchExtensionTests {
     @StagingTarget
     static class OtherApiTestCase {
         @Test
-        void greetsThroughTheBasePath(URI baseUri, RequestSpecification api) {
-            SEEN.add(baseUri);
+        void greetsThroughTheBasePath(Target target, RequestSpecification api) {
+            SEEN.add(target.baseUri());
             SEEN.add(api.urlEncodingEnabled(false)
                     .get("/greetings/J%C3%BCrgen%20M")
                     .then()

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class StagingTargetExtensionTests {
@@ -87,9 +89,9 @@ class StagingTargetExtensionTests {
         }
 
         @BeforeEach
-        void before(URI baseUri) {
+        void before(Target target) {
             SEEN.add(fromConstructor);
-            SEEN.add(baseUri);
+            SEEN.add(target.baseUri());
         }
 
         @Test
@@ -160,8 +162,8 @@ class StagingTargetExtensionTests {
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class NestedTestCase {
         @BeforeAll
-        void beforeAll(URI baseUri) {
-            SEEN.add("outer " + baseUri);
+        void beforeAll(Target target) {
+            SEEN.add("outer " + target.baseUri());
         }
 
         @Test
@@ -173,6 +175,23 @@ class StagingTargetExtensionTests {
             void inner(Target target) {
                 SEEN.add("inner " + target.baseUri());
             }
+        }
+    }
+
+    @Test
+    void leavesParametersOfJdkTypesToOtherResolvers() {
+        // A bare URI claimed by the extension would compete with the parameterized test's own argument.
+        run(config(), "local", ParameterizedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+
+        assertThat(SEEN).containsExactly(URI.create("https://elsewhere.example.org/"));
+    }
+
+    @StagingTarget
+    static class ParameterizedTestCase {
+        @ParameterizedTest
+        @ValueSource(strings = "https://elsewhere.example.org/")
+        void test(URI uri) {
+            SEEN.add(uri);
         }
     }
 
@@ -191,8 +210,8 @@ class StagingTargetExtensionTests {
     @AcceptanceTest
     static class ComposedTestCase {
         @Test
-        void test(URI baseUri) {
-            SEEN.add(baseUri);
+        void test(Target target) {
+            SEEN.add(target.baseUri());
         }
     }
 

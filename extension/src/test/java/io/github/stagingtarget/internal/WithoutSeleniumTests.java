@@ -10,7 +10,6 @@ import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
 import java.io.File;
 import java.net.MalformedURLException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -94,8 +93,8 @@ class WithoutSeleniumTests {
         }
 
         @Test
-        void baseUri(URI uri) {
-            assertThat(uri).hasPort(9);
+        void baseUri(Target target) {
+            assertThat(target.baseUri()).hasPort(9);
         }
 
         @Test
