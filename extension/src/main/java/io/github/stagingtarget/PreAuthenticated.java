@@ -1,10 +1,12 @@
 package io.github.stagingtarget;
 
+import io.github.stagingtarget.internal.FixtureAnnotationCheck;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Creates pre-authenticated sessions for these users with the configured {@code session.command}, in the
@@ -33,6 +35,8 @@ import java.lang.annotation.RetentionPolicy;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+// Fails where @StagingTarget, which runs fixtures, is missing, instead of doing nothing.
+@ExtendWith(FixtureAnnotationCheck.class)
 public @interface PreAuthenticated {
 
     /** The users' e-mail addresses, as the session command expects them. */

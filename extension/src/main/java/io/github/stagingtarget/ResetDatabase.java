@@ -1,10 +1,12 @@
 package io.github.stagingtarget;
 
+import io.github.stagingtarget.internal.FixtureAnnotationCheck;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Resets the target's database with the configured {@code fixtures.reset} command: once before all tests
@@ -30,4 +32,6 @@ import java.lang.annotation.RetentionPolicy;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+// Fails where @StagingTarget, which runs fixtures, is missing, instead of doing nothing.
+@ExtendWith(FixtureAnnotationCheck.class)
 public @interface ResetDatabase {}

@@ -1,10 +1,12 @@
 package io.github.stagingtarget;
 
+import io.github.stagingtarget.internal.FixtureAnnotationCheck;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Loads fixture files into the target's database with the configured {@code fixtures.seed} command, in the
@@ -27,6 +29,8 @@ import java.lang.annotation.RetentionPolicy;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+// Fails where @StagingTarget, which runs fixtures, is missing, instead of doing nothing.
+@ExtendWith(FixtureAnnotationCheck.class)
 public @interface Seed {
 
     /** Class path resources, e.g. {@code fixtures/users.json}, loaded in this order. */

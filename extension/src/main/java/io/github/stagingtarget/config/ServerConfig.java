@@ -1,11 +1,14 @@
 package io.github.stagingtarget.config;
 
 import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
+import io.github.stagingtarget.console.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.fixtures.Templates;
 import io.github.stagingtarget.session.SessionSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,11 +37,11 @@ final class ServerConfig {
                 type,
                 console.optionalPath("working-directory", "a directory path"),
                 console.stringMap("env", "an object of environment variables such as { APP_ENV = test }"),
-                console.duration("command-timeout"),
+                timeout(console, "command-timeout"),
                 ssh,
                 fixtures(target),
                 new SessionSettings(
-                        target.optionalString("session.command", "a command with {email}"),
+                        template(target, "session.command", SessionSettings.EMAIL_PLACEHOLDER, "app create-session"),
                         target.string("session.cookie-name", "a cookie name"),
                         target.key("session")),
                 target.stringList("logs"),
@@ -100,7 +103,7 @@ final class ServerConfig {
 
     private static FixtureSettings fixtures(ConfigReader target) {
         ConfigReader fixtures = target.child("fixtures");
-        Optional<String> seed = fixtures.optionalString("seed", "a command with {file}");
+        Optional<String> seed = template(fixtures, "seed", FixtureSettings.FILE_PLACEHOLDER, "app db seed");
         if (seed.isPresent() && !seed.get().contains(FixtureSettings.FILE_PLACEHOLDER)) {
             throw fixtures.problem("seed", "a command with {file}, e.g. \"app db seed {file}\"");
         }
@@ -111,8 +114,34 @@ final class ServerConfig {
                 allowed,
                 fixtures.optionalString("reset", "a command"),
                 seed,
-                fixtures.duration("timeout"),
+                timeout(fixtures, "timeout"),
                 target.key("fixtures"),
                 fixtures.has("allowed") ? fixtures.briefOrigin("allowed") : "not set for this target");
+    }
+
+    /** A command timeout: at least a second, since the server's {@code timeout} takes 0 as none. */
+    private static Duration timeout(ConfigReader reader, String key) {
+        Duration timeout = reader.duration(key);
+        if (timeout.compareTo(ShellConsole.MIN_TIMEOUT) < 0) {
+            throw reader.problem(
+                    key,
+                    "a duration of at least 1s, such as 30s or 5m (a shorter one stops commands "
+                            + "before they start)");
+        }
+        return timeout;
+    }
+
+    /** A command template whose placeholder StagingTarget fills with a quoted word, so it must stand unquoted. */
+    private static Optional<String> template(ConfigReader reader, String key, String placeholder, String example) {
+        Optional<String> template = reader.optionalString(key, "a command with " + placeholder);
+        Optional<String> quotes = template.flatMap(t -> Templates.quotedPlaceholder(t, placeholder));
+        if (quotes.isPresent()) {
+            throw reader.problem(
+                    key,
+                    "a command with " + placeholder + " outside quotes, e.g. \"" + example + " "
+                            + placeholder + "\": the value is put in as one single-quoted word, and inside "
+                            + quotes.get() + " those quotes would become part of it");
+        }
+        return template;
     }
 }

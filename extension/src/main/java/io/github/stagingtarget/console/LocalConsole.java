@@ -2,8 +2,8 @@ package io.github.stagingtarget.console;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,9 +12,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link ServerConsole} for a target on this machine: every command is a local {@code sh -c} process in
- * the configured working directory, with the configured environment added. A timed-out command is killed
- * together with every process it started.
+ * A {@link ServerConsole} for a target on this machine: every command is a local {@code sh -s} process
+ * reading its script from standard input, in the configured working directory, with the configured
+ * environment added. {@code sh} is looked up in that environment's {@code PATH} when it sets one, so the
+ * shell is the one the commands would find. A timed-out command is killed together with every process it
+ * started.
  *
  * <pre>{@code
  * // staging-target.conf:  targets.local.console { working-directory = "../app", env { APP_ENV = test } }
@@ -50,8 +52,8 @@ public final class LocalConsole extends ShellConsole {
     }
 
     @Override
-    protected Execution execute(String command, InputStream stdin, OutputStream stdout, Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command);
+    protected Execution execute(Script script, OutputStream stdout, Duration timeout) {
+        ProcessBuilder builder = new ProcessBuilder(shell(), "-s");
         workingDirectory.ifPresent(dir -> builder.directory(dir.toFile()));
         builder.environment().putAll(environment);
         Process process;
@@ -64,10 +66,7 @@ public final class LocalConsole extends ShellConsole {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Future<?> errPump = pump(process.getErrorStream(), stderr, false);
         Future<?> outPump = pump(process.getInputStream(), stdout, false);
-        Future<?> inPump = stdin == null ? null : pump(stdin, process.getOutputStream(), true);
-        if (stdin == null) {
-            closeQuietly(process.getOutputStream());
-        }
+        Future<?> inPump = feed(script, process.getOutputStream());
         boolean finished;
         try {
             finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -84,10 +83,24 @@ public final class LocalConsole extends ShellConsole {
         long drainDeadline = Math.max(deadline, System.nanoTime()) + TimeUnit.SECONDS.toNanos(5);
         boolean drained =
                 await(outPump, drainDeadline, "standard output") & await(errPump, drainDeadline, "standard error");
-        if (inPump != null && !inPump.isDone()) {
+        if (!inPump.isDone()) {
             inPump.cancel(true);
         }
         return new Execution(finished ? process.exitValue() : -1, utf8(stderr), !finished || !drained);
+    }
+
+    /** {@code sh} from the configured {@code PATH} if there is one, else from this JVM's. */
+    private String shell() {
+        String path = environment.get("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                Path candidate = Path.of(dir.isEmpty() ? "." : dir, "sh");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toAbsolutePath().toString();
+                }
+            }
+        }
+        return "sh";
     }
 
     private static void kill(Process process) {
@@ -97,14 +110,6 @@ public final class LocalConsole extends ShellConsole {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(OutputStream out) {
-        try {
-            out.close();
-        } catch (IOException e) {
-            // Nothing to tell the command: it reads end-of-file either way.
         }
     }
 }

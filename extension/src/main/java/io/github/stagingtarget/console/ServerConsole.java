@@ -21,10 +21,13 @@ import java.time.Duration;
  * }
  * }</pre>
  *
- * <p>Commands run through {@code sh -c}; quote every value you splice into a command with
- * {@link Shell#quote(String)}. A command that runs longer than its timeout is stopped on the server (it is
- * wrapped in {@code timeout}) and reported as a {@link ConsoleException}. Instances are thread-safe and
- * shared by the whole run; the extension closes them at the end. Configuration: {@code docs/console.md}.
+ * <p>Commands run through the target's POSIX {@code sh -c}, never through an SSH account's login shell, with
+ * standard input from {@code /dev/null}; quote every value you splice into a command with
+ * {@link Shell#quote(String)}. A command that runs longer than its timeout (at least 1 s) is stopped on the
+ * server and reported as a {@link CommandTimedOutException}; one killed by a signal is a failed result that
+ * names the signal where the console can see it ({@link CommandResult#signal()}). Instances are thread-safe
+ * and shared by the whole run; the extension closes them at the end. Configuration and guarantees:
+ * {@code docs/console.md}.
  */
 public interface ServerConsole {
 
@@ -39,12 +42,21 @@ public interface ServerConsole {
      */
     CommandResult run(String command);
 
-    /** Like {@link #run(String)} with its own timeout. */
+    /**
+     * Like {@link #run(String)} with its own timeout.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is shorter than 1 s, before anything runs
+     */
     CommandResult run(String command, Duration timeout);
 
     /**
      * Runs a multi-line {@code sh} script in one round trip: the script is sent on standard input of one
-     * {@code sh -s}. Start it with {@code set -e} to stop at the first failing line.
+     * {@code sh -s}, as one brace group whose commands read {@code /dev/null}, so no command can swallow the
+     * script's later lines. Start it with {@code set -e} to stop at the first failing line.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is shorter than 1 s
+     * @throws CommandTimedOutException if the script ran out of time; the message shows a summary, never the
+     *     script
      */
     CommandResult runScript(String script, Duration timeout);
 

@@ -1,6 +1,6 @@
 package io.github.stagingtarget.console;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,25 +21,57 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@link ServerConsole} built on one primitive, {@link #execute}: run a {@code sh -c} command with an
- * optional standard input, streaming its standard output somewhere. Scripts, uploads ({@code cat > file})
- * and downloads ({@code cat file}) are all commands, so the local and SSH consoles behave alike and SSH
- * needs no SFTP subsystem on the server.
+ * A {@link ServerConsole} built on one primitive, {@link #execute}: run a POSIX {@code sh} script fed on the
+ * standard input of one {@code sh -s} on the target, streaming its standard output somewhere. Commands
+ * ({@code exec sh -c 'COMMAND' </dev/null}), uploads (base64 here-documents), downloads ({@code cat}) and
+ * fixture scripts are all such scripts, so every console behaves alike, SSH needs no SFTP subsystem, and no
+ * shell but the target's {@code sh} ever parses a command: not the login shell of an SSH account (fish, csh),
+ * not a {@code kubectl exec} or {@code docker exec} wrapper, which only have to start {@code sh -s}.
  *
  * <p>Not API: implementations are chosen from configuration.
  */
 public abstract class ShellConsole implements ServerConsole, AutoCloseable {
 
-    /** What {@link #execute} reports besides standard output. */
-    protected record Execution(int exitCode, String stderr, boolean timedOut) {
+    /**
+     * A POSIX {@code sh} script for {@link #execute}: written once to the shell's standard input, which is then
+     * closed. The shell reads its commands from there, so no command in it may read standard input: every
+     * command this class generates has {@code </dev/null}.
+     */
+    @FunctionalInterface
+    protected interface Script {
+        void writeTo(OutputStream stdin) throws IOException;
+    }
+
+    /**
+     * What {@link #execute} reports besides standard output.
+     *
+     * @param signal the signal that killed the shell, if it was not its own timeout; {@code exitCode} is then
+     *     128 plus the signal's number
+     */
+    protected record Execution(int exitCode, String stderr, boolean timedOut, Optional<String> signal) {
 
         /** Public so that subclasses in other packages can create one (a protected record's constructor is not). */
         public Execution {}
+
+        /** An execution that ended with an exit code, or timed out. */
+        public Execution(int exitCode, String stderr, boolean timedOut) {
+            this(exitCode, stderr, timedOut, Optional.empty());
+        }
     }
 
-    /** The command that runs a script fed on standard input. */
-    protected static final String SCRIPT_SHELL = "sh -s";
+    /**
+     * The shortest timeout. {@code timeout 0} means no timeout at all to coreutils, and a timeout shorter than
+     * a round trip to a server stops commands before they start.
+     */
+    public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
 
+    /** The key that sets the default timeout, for messages. */
+    protected static final String TIMEOUT_KEY = "console.command-timeout";
+
+    private static final String DATA_END = "STAGING_TARGET_DATA_END";
+    // Whole 76-character lines (57 bytes each); one here-document per chunk keeps the shell's memory small.
+    private static final int UPLOAD_CHUNK = 57 * 8192;
+    private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(76, new byte[] {'\n'});
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Duration defaultTimeout;
@@ -50,16 +84,19 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         return thread;
     });
 
+    /** @throws IllegalArgumentException if {@code defaultTimeout} is shorter than {@link #MIN_TIMEOUT} */
     protected ShellConsole(Duration defaultTimeout, SecretMask mask) {
-        this.defaultTimeout = defaultTimeout;
+        this.defaultTimeout = requireTimeout(defaultTimeout, TIMEOUT_KEY);
         this.mask = mask;
     }
 
     /**
-     * Runs {@code command} with {@code sh -c}, feeds {@code stdin} (then end-of-file; none if null), copies
-     * standard output to {@code stdout}; stops the command after {@code timeout}.
+     * Runs {@code script} in one POSIX shell on the target ({@code sh -s}, reading the script from standard
+     * input until end-of-file), copies the shell's standard output to {@code stdout}, and stops the shell and
+     * everything it started after {@code timeout}. Standard error is collected for the result. Feed the
+     * script with {@link #feed}.
      */
-    protected abstract Execution execute(String command, InputStream stdin, OutputStream stdout, Duration timeout);
+    protected abstract Execution execute(Script script, OutputStream stdout, Duration timeout);
 
     protected SecretMask mask() {
         return mask;
@@ -67,46 +104,91 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
 
     @Override
     public CommandResult run(String command) {
-        return run(command, defaultTimeout);
+        return command(command, defaultTimeout, TIMEOUT_KEY);
     }
 
     @Override
     public CommandResult run(String command, Duration timeout) {
-        return capture(command, command, null, timeout);
+        return command(command, requireTimeout(timeout, "the timeout passed to run"), "the timeout passed to run");
+    }
+
+    private CommandResult command(String command, Duration timeout, String timeoutSource) {
+        // sh -c parses the whole command before it runs any of it, as a command line should be; its standard
+        // input is /dev/null, so a command that reads input gets end-of-file, never the rest of the script.
+        Script script = text("exec sh -c " + Shell.quote(command) + " </dev/null\n");
+        return capture(command, command, script, timeout, "Command", timeoutSource);
     }
 
     @Override
     public CommandResult runScript(String script, Duration timeout) {
+        requireTimeout(timeout, "the timeout passed to runScript");
+        // A timed-out script is summarised: it may hold file contents and secrets, and the output tails say more.
+        long lines = script.lines().count();
+        String summary = "sh -s script of " + lines + (lines == 1 ? " line" : " lines");
+        // One brace group reading /dev/null: no command in it can read the script's own later lines (bash reads
+        // them one by one), and a script cut short in transit is a syntax error, not half a script run.
         return capture(
-                SCRIPT_SHELL, script, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), timeout);
+                script,
+                summary,
+                text("{\n" + script + (script.endsWith("\n") ? "" : "\n") + "} </dev/null\n"),
+                timeout,
+                "Script",
+                "the timeout passed to runScript");
     }
 
-    private CommandResult capture(String command, String shown, InputStream stdin, Duration timeout) {
+    private CommandResult capture(
+            String command, String summary, Script script, Duration timeout, String what, String timeoutSource) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        Execution execution = execute(command, stdin, stdout, timeout);
+        Execution execution = execute(script, stdout, timeout);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        CommandResult result = new CommandResult(
+        String out = stdout.toString(StandardCharsets.UTF_8);
+        if (execution.timedOut()) {
+            CommandResult partial = new CommandResult(
+                    describe(),
+                    summary,
+                    execution.exitCode(),
+                    out,
+                    execution.stderr(),
+                    took,
+                    mask,
+                    Optional.empty(),
+                    true);
+            throw new CommandTimedOutException(
+                    what + " timed out after " + seconds(timeout) + " s (" + timeoutSource + ") and was stopped",
+                    partial,
+                    timeout);
+        }
+        return new CommandResult(
                 describe(),
-                shown,
+                command,
                 execution.exitCode(),
-                stdout.toString(StandardCharsets.UTF_8),
+                out,
                 execution.stderr(),
                 took,
-                mask);
-        if (execution.timedOut()) {
-            throw new ConsoleException(result.failureMessage("Command timed out after " + seconds(timeout)
-                    + " s and was stopped (raise console.command-timeout or pass a longer timeout)"));
-        }
-        return result;
+                mask,
+                execution.signal(),
+                false);
     }
 
     @Override
     public void upload(Path localFile, String remotePath) {
-        String command = "cat > " + Shell.quote(remotePath);
+        String target = Shell.quote(remotePath);
+        // Opened here, so that a missing file fails before anything runs on the server.
         try (InputStream in = Files.newInputStream(localFile)) {
-            Execution execution = execute(command, in, OutputStream.nullOutputStream(), defaultTimeout);
-            check(execution, "Upload of " + localFile + " to " + remotePath + " failed", command, "");
+            // Base64 here-documents are binary-safe and need nothing from the server but sh and base64.
+            Script script = stdin -> {
+                stdin.write(("set -e\n: > " + target + "\n").getBytes(StandardCharsets.UTF_8));
+                byte[] chunk;
+                while ((chunk = in.readNBytes(UPLOAD_CHUNK)).length > 0) {
+                    stdin.write(
+                            ("base64 -d >> " + target + " <<'" + DATA_END + "'\n").getBytes(StandardCharsets.UTF_8));
+                    stdin.write(BASE64.encode(chunk));
+                    stdin.write(("\n" + DATA_END + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            };
+            Execution execution = execute(script, OutputStream.nullOutputStream(), defaultTimeout);
+            check(execution, "Upload of " + localFile + " to " + remotePath, "base64 -d > " + target);
         } catch (IOException e) {
             throw new ConsoleException("Cannot read " + localFile + " to upload it to " + describe(), e);
         }
@@ -116,24 +198,66 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
     public void download(String remotePath, Path localFile) {
         String command = "cat -- " + Shell.quote(remotePath);
         try (OutputStream out = Files.newOutputStream(localFile)) {
-            Execution execution = execute(command, null, out, defaultTimeout);
-            check(execution, "Download of " + remotePath + " to " + localFile + " failed", command, "");
+            Execution execution = execute(text("exec " + command + " </dev/null\n"), out, defaultTimeout);
+            check(execution, "Download of " + remotePath + " to " + localFile, command);
         } catch (IOException e) {
             throw new ConsoleException(
                     "Cannot write " + localFile + " while downloading " + remotePath + " from " + describe(), e);
         }
     }
 
-    private void check(Execution execution, String headline, String command, String stdout) {
+    private void check(Execution execution, String what, String command) {
         CommandResult result = new CommandResult(
-                describe(), command, execution.exitCode(), stdout, execution.stderr(), Duration.ZERO, mask);
+                describe(),
+                command,
+                execution.exitCode(),
+                "",
+                execution.stderr(),
+                Duration.ZERO,
+                mask,
+                execution.signal(),
+                execution.timedOut());
         if (execution.timedOut()) {
-            throw new ConsoleException(
-                    result.failureMessage(headline + ": timed out after " + seconds(defaultTimeout) + " s"));
+            throw new CommandTimedOutException(
+                    what + " timed out after " + seconds(defaultTimeout) + " s (" + TIMEOUT_KEY + ") and was stopped",
+                    result,
+                    defaultTimeout);
         }
         if (!result.isSuccess()) {
-            throw new CommandFailedException(result.failureMessage(headline), result);
+            throw new CommandFailedException(result.failureMessage(what + " failed"), result);
         }
+    }
+
+    /**
+     * @param source the setting or argument the timeout came from, for the message
+     * @throws IllegalArgumentException if the timeout is missing or shorter than {@link #MIN_TIMEOUT}
+     */
+    protected static Duration requireTimeout(Duration timeout, String source) {
+        if (timeout == null || timeout.compareTo(MIN_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("A command timeout must be at least " + MIN_TIMEOUT.toSeconds()
+                    + " s, but " + source + " was " + (timeout == null ? "null" : seconds(timeout) + " s")
+                    + ": a shorter one would stop commands before they start, and 0 would mean no timeout");
+        }
+        return timeout;
+    }
+
+    /** A script of fixed text. */
+    protected static Script text(String script) {
+        byte[] bytes = script.getBytes(StandardCharsets.UTF_8);
+        return stdin -> stdin.write(bytes);
+    }
+
+    /**
+     * Writes the script to the shell's standard input on a pump thread and closes it, so the shell reads
+     * end-of-file after the last line.
+     */
+    protected Future<?> feed(Script script, OutputStream stdin) {
+        return pumps.submit(() -> {
+            try (OutputStream out = new BufferedOutputStream(stdin, 64 * 1024)) {
+                script.writeTo(out);
+            }
+            return null;
+        });
     }
 
     /** Copies {@code in} to {@code out} on a pump thread, closing {@code out} at the end if asked to. */

@@ -9,41 +9,31 @@ import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
 import io.github.stagingtarget.session.PreparedSessions;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
- * Reads {@link ResetDatabase}, {@link Seed} and {@link PreAuthenticated} and hands them to the {@link FixtureRunner}: the class's in
- * before-all, a method's before each. Every plan of a class, its methods' included, is checked in
- * before-all, so a refused fixture fails the class before anything has run.
+ * Hands the plans of {@link ResetDatabase}, {@link Seed} and {@link PreAuthenticated} (read once by
+ * {@link FixtureAnnotations}) to the {@link FixtureRunner}: the class's in before-all, a test method's before
+ * each. Every plan of a class, its methods' included, is checked in before-all, so a refused fixture or an
+ * annotation that would do nothing fails the class before anything has run.
  */
 final class FixtureLifecycle {
 
     private FixtureLifecycle() {}
 
     static void checkClass(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        List<FixturePlan> plans = new ArrayList<>();
-        plan(testClass, "class " + testClass.getName()).ifPresent(plans::add);
-        for (Method method : AnnotationSupport.findAnnotatedMethods(
-                testClass, ResetDatabase.class, HierarchyTraversalMode.TOP_DOWN)) {
-            plan(method, describe(method)).ifPresent(plans::add);
+        FixtureAnnotations fixtures = FixtureAnnotations.of(context.getRequiredTestClass());
+        if (!fixtures.misplaced().isEmpty()) {
+            throw new ExtensionConfigurationException(String.join("; ", fixtures.misplaced())
+                    + ": fixtures run before all tests of a class (on the class) or before one test (on a test "
+                    + "method); anywhere else they would do nothing. Move the annotation to the class or to the "
+                    + "test methods that need it");
         }
-        for (Method method :
-                AnnotationSupport.findAnnotatedMethods(testClass, Seed.class, HierarchyTraversalMode.TOP_DOWN)) {
-            plan(method, describe(method)).ifPresent(plans::add);
-        }
-        for (Method method : AnnotationSupport.findAnnotatedMethods(
-                testClass, PreAuthenticated.class, HierarchyTraversalMode.TOP_DOWN)) {
-            plan(method, describe(method)).ifPresent(plans::add);
-        }
+        List<FixturePlan> plans = fixtures.plans();
         if (!plans.isEmpty()) {
             FixtureRunner runner = runner(context);
             plans.forEach(runner::prepare);
@@ -51,13 +41,13 @@ final class FixtureLifecycle {
     }
 
     static void beforeAll(ExtensionContext context) {
-        Class<?> testClass = context.getRequiredTestClass();
-        plan(testClass, "class " + testClass.getName()).ifPresent(plan -> run(context, plan));
+        FixtureAnnotations.of(context.getRequiredTestClass()).classPlan().ifPresent(plan -> run(context, plan));
     }
 
     static void beforeEach(ExtensionContext context) {
-        Method method = context.getRequiredTestMethod();
-        plan(method, describe(method)).ifPresent(plan -> run(context, plan));
+        FixtureAnnotations.of(context.getRequiredTestClass())
+                .forMethod(context.getRequiredTestMethod())
+                .ifPresent(plan -> run(context, plan));
     }
 
     private static void run(ExtensionContext context, FixturePlan plan) {
@@ -80,21 +70,5 @@ final class FixtureLifecycle {
                 .orElse(context.getRequiredTestClass().getClassLoader());
         return new FixtureRunner(
                 server.target(), server.fixtures(), server.session(), loader, ServerStore.mask(context));
-    }
-
-    static Optional<FixturePlan> plan(AnnotatedElement element, String declaredOn) {
-        boolean reset = AnnotationSupport.isAnnotated(element, ResetDatabase.class);
-        List<String> seeds = AnnotationSupport.findAnnotation(element, Seed.class)
-                .map(seed -> List.of(seed.value()))
-                .orElse(List.of());
-        List<String> sessions = AnnotationSupport.findAnnotation(element, PreAuthenticated.class)
-                .map(users -> List.of(users.value()))
-                .orElse(List.of());
-        FixturePlan plan = new FixturePlan(reset, seeds, sessions, declaredOn);
-        return plan.isEmpty() ? Optional.empty() : Optional.of(plan);
-    }
-
-    private static String describe(Method method) {
-        return "method " + method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
     }
 }

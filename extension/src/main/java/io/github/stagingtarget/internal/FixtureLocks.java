@@ -1,19 +1,16 @@
 package io.github.stagingtarget.internal;
 
-import io.github.stagingtarget.ResetDatabase;
-import io.github.stagingtarget.Seed;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
- * JUnit resource locks for the target's database, applied through {@code @StagingTarget}: a class that
- * resets or seeds (on itself or any of its methods) takes {@value #DATABASE} exclusively; every other class
- * shares it. So with parallel execution, no test reads data while another class wipes it.
+ * JUnit resource locks for the target's database, applied through {@code @StagingTarget}: a class with a
+ * destructive plan (a reset or a seed, on itself or any of its test methods; see {@link FixtureAnnotations})
+ * takes {@value #DATABASE} exclusively; every other class, one that only makes sessions included, shares it.
+ * So with parallel execution, no test reads data while another class wipes it.
  *
  * <p>One run has one target, so the key does not name it. Not API.
  */
@@ -39,11 +36,6 @@ public final class FixtureLocks implements ResourceLocksProvider {
     }
 
     static boolean changesData(Class<?> testClass) {
-        return FixtureLifecycle.plan(testClass, "").isPresent()
-                || !AnnotationSupport.findAnnotatedMethods(
-                                testClass, ResetDatabase.class, HierarchyTraversalMode.TOP_DOWN)
-                        .isEmpty()
-                || !AnnotationSupport.findAnnotatedMethods(testClass, Seed.class, HierarchyTraversalMode.TOP_DOWN)
-                        .isEmpty();
+        return FixtureAnnotations.of(testClass).isDestructive();
     }
 }

@@ -1,10 +1,10 @@
 package io.github.stagingtarget.session;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Session keys made ahead, in a fixture round trip ({@link io.github.stagingtarget.PreAuthenticated}),
@@ -12,20 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PreparedSessions {
 
-    private final Map<String, Deque<String>> keys = new ConcurrentHashMap<>();
+    // Fixtures of a class and of its tests may add keys while parallel tests take them.
+    private final Map<String, Queue<String>> keys = new ConcurrentHashMap<>();
 
     public void add(String email, String key) {
-        keys.computeIfAbsent(email, e -> new ArrayDeque<>()).add(key);
+        keys.computeIfAbsent(email, e -> new ConcurrentLinkedQueue<>()).add(key);
     }
 
     /** The next unused key made for this user, if any; each key is handed out once. */
     public Optional<String> take(String email) {
-        Deque<String> waiting = keys.get(email);
-        if (waiting == null) {
-            return Optional.empty();
-        }
-        synchronized (waiting) {
-            return Optional.ofNullable(waiting.poll());
-        }
+        Queue<String> waiting = keys.get(email);
+        return waiting == null ? Optional.empty() : Optional.ofNullable(waiting.poll());
     }
 }

@@ -105,4 +105,50 @@ class ServerConfigTests {
                 """, "local"))
                 .hasMessageContaining("staging-target.targets.local.fixtures.seed: expected a command with {file}");
     }
+
+    @Test
+    void timeoutsUnderOneSecondAreRefusedNamingTheirKey() {
+        // "timeout 0" is no timeout at all to coreutils; 500ms used to become exactly that.
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.local { base-url = "http://127.0.0.1:1/", console.command-timeout = 500ms }
+                """, "local"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.local.console.command-timeout: expected a duration of at "
+                        + "least 1s, such as 30s or 5m");
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.local { base-url = "http://127.0.0.1:1/", fixtures.timeout = 900ms }
+                """, "local"))
+                .hasMessageContaining(
+                        "staging-target.targets.local.fixtures.timeout: expected a duration of at least 1s");
+        assertThat(server("""
+                        staging-target.targets.local { base-url = "http://127.0.0.1:1/", fixtures.timeout = 1s }
+                        """, "local").fixtures().timeout()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void placeholdersInsideQuotesAreRefused() {
+        // {email} becomes one single-quoted word; inside the template's own quotes its quotes would be literal.
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.local {
+                  base-url = "http://127.0.0.1:1/"
+                  session.command = "app create-session \\"{email}\\""
+                }
+                """, "local"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.local.session.command: expected a command with {email} "
+                        + "outside quotes, e.g. \"app create-session {email}\": the value is put in as one "
+                        + "single-quoted word, and inside double quotes those quotes would become part of it");
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.local { base-url = "http://127.0.0.1:1/", fixtures.seed = "load '{file}'" }
+                """, "local"))
+                .hasMessageContaining("staging-target.targets.local.fixtures.seed: expected a command with {file} "
+                        + "outside quotes")
+                .hasMessageContaining("inside single quotes");
+        assertThat(server("""
+                        staging-target.targets.local {
+                          base-url = "http://127.0.0.1:1/"
+                          session.command = "app create-session --name \\"Ada L\\" {email} 'x' \\\\\\"{email}"
+                        }
+                        """, "local").session().command()).isPresent();
+    }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -20,15 +22,19 @@ import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.EmbeddedSshServer;
 import io.github.stagingtarget.testsupport.SshKeys;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider.Lock;
@@ -245,7 +251,7 @@ class ServerFixturesTests {
         // Reset, two seeds and both sessions: one channel. The second create("ada") runs the command itself.
         assertThat(server.channels()).isEqualTo(2);
         assertThat(server.commands().get(0)).endsWith(" sh -s");
-        assertThat(server.commands().get(1)).contains("echo key-for-").contains("ada@example.com");
+        assertThat(server.inputs().get(1)).contains("echo key-for-").contains("ada@example.com");
         assertThat(dir.resolve("pwned")).doesNotExist();
     }
 
@@ -349,5 +355,183 @@ class ServerFixturesTests {
                 .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ_WRITE));
         assertThat(locks.provideForClass(SessionTestCase.class))
                 .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ));
+    }
+
+    @Test
+    void sessionsAloneShareTheDatabaseLockOnClassesAndMethodsAlike() {
+        // One rule, the plan's "destructive", for class- and method-level annotations.
+        FixtureLocks locks = new FixtureLocks();
+        assertThat(locks.provideForClass(PreAuthenticatedOnlyTestCase.class))
+                .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ));
+        assertThat(locks.provideForClass(MethodSessionTestCase.class))
+                .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ));
+        assertThat(locks.provideForClass(MethodSeedTestCase.class))
+                .containsExactly(new Lock(FixtureLocks.DATABASE, ResourceAccessMode.READ_WRITE));
+    }
+
+    @StagingTarget
+    static class MethodSessionTestCase {
+        @Test
+        @PreAuthenticated("ada@example.com")
+        void test() {}
+    }
+
+    @StagingTarget
+    static class MethodSeedTestCase {
+        @Test
+        @Seed("fixtures/users.json")
+        void test() {}
+    }
+
+    @Test
+    void fixtureAnnotationsOnAMethodThatIsNotATestAreAnError() {
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(true, APPEND_SEED, "[]"), "staging", BeforeEachResetTestCase.class);
+
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(BeforeEachResetTestCase.class),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message("@ResetDatabase @Seed on method BeforeEachResetTestCase.setUp(), "
+                                                + "which is not a test: fixtures run before all tests of a class (on "
+                                                + "the class) or before one test (on a test method); anywhere else "
+                                                + "they would do nothing. Move the annotation to the class or to the "
+                                                + "test methods that need it"))));
+        assertThat(server.connections()).isZero();
+    }
+
+    @StagingTarget
+    static class BeforeEachResetTestCase {
+        @BeforeEach
+        @ResetDatabase
+        @Seed("fixtures/users.json")
+        void setUp() {}
+
+        @Test
+        void test() {}
+    }
+
+    @Test
+    void fixtureAnnotationsWithoutStagingTargetAreAnError() {
+        EngineExecutionResults results = StagingTargetTestKit.run(
+                config(true, APPEND_SEED, "[]"),
+                "staging",
+                WithoutStagingTargetTestCase.class,
+                MethodSeedWithoutStagingTargetTestCase.class);
+
+        results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(WithoutStagingTargetTestCase.class),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message("@ResetDatabase @PreAuthenticated on class "
+                                                + WithoutStagingTargetTestCase.class.getName()
+                                                + " does nothing without @StagingTarget, which runs fixtures: "
+                                                + "annotate WithoutStagingTargetTestCase (or a class that encloses "
+                                                + "it) with @StagingTarget"))));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("seeds"),
+                                finishedWithFailure(
+                                        instanceOf(ExtensionConfigurationException.class),
+                                        message(m -> m.startsWith("@Seed on method "
+                                                + "MethodSeedWithoutStagingTargetTestCase.seeds() does nothing without "
+                                                + "@StagingTarget")))))
+                .haveExactly(1, event(test("plain"), finishedSuccessfully()));
+        assertThat(server.connections()).isZero();
+    }
+
+    @ResetDatabase
+    @PreAuthenticated("ada@example.com")
+    static class WithoutStagingTargetTestCase {
+        @Test
+        void test() {}
+    }
+
+    static class MethodSeedWithoutStagingTargetTestCase {
+        @Test
+        @Seed("fixtures/users.json")
+        void seeds() {}
+
+        @Test
+        void plain() {}
+    }
+
+    @Test
+    void fixtureAnnotationsOnANestedClassOfAStagingTargetClassRun() {
+        EngineExecutionResults results =
+                StagingTargetTestKit.run(config(false, APPEND_SEED, "[]"), "staging", OuterTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(server.channels()).isEqualTo(1);
+    }
+
+    @StagingTarget
+    static class OuterTestCase {
+        @Nested
+        @PreAuthenticated("ada@example.com")
+        class InnerTestCase {
+            @Test
+            void test(Sessions sessions) {
+                assertThat(sessions.create("ada@example.com").value()).isEqualTo("key-for-ada@example.com");
+            }
+        }
+    }
+
+    @Test
+    void aFixtureTimeoutNamesTheStepAndItsSettingAndShowsNoScriptAndNoKey() throws Exception {
+        Path config = ConfigFiles.write(dir, """
+                staging-target.targets.staging {
+                  base-url = "http://127.0.0.1:1/"
+                  ready.enabled = false
+                  ssh { host = "127.0.0.1", port = %d, user = "%s", identity = "%s", known-hosts = "%s" }
+                  fixtures { allowed = true, reset = "true", seed = "cat {file} > /dev/null", timeout = 1s }
+                  session.command = "case {email} in *slow*) sleep 30;; *) echo key-for-{email};; esac"
+                }
+                """.formatted(server.port(), EmbeddedSshServer.USER, key, knownHosts));
+
+        EngineExecutionResults results = StagingTargetTestKit.run(config, "staging", SlowSessionTestCase.class);
+
+        Throwable failure = results.containerEvents().failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
+        assertThat(failure).isInstanceOf(FixtureException.class);
+        assertThat(failure.getMessage())
+                .startsWith("Fixtures for class " + SlowSessionTestCase.class.getName() + " timed out after 1 s "
+                        + "(staging-target.targets.staging.fixtures.timeout; raise it if the step needs longer) at "
+                        + "step 5 of 5 and were stopped on target 'staging' (ssh tester@127.0.0.1:" + server.port()
+                        + "): session for slow@example.com: case 'slow@example.com' in *slow*)")
+                .contains("--- stdout (last 20 lines) ---" + System.lineSeparator() + "****")
+                .doesNotContain("console.command-timeout")
+                .doesNotContain("key-for-ada")
+                .doesNotContain("printf")
+                .doesNotContain("ada@example.com\"}]")
+                .doesNotContain("staging-target-");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain("key-for-ada").doesNotContain("printf");
+    }
+
+    @StagingTarget
+    @ResetDatabase
+    @Seed("fixtures/users.json")
+    @PreAuthenticated({"ada@example.com", "slow@example.com"})
+    static class SlowSessionTestCase {
+        @Test
+        void test() {}
     }
 }

@@ -1,10 +1,12 @@
 package io.github.stagingtarget.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -12,15 +14,24 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.client.future.DefaultOpenFuture;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.ChannelListener;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.session.helpers.AbstractConnectionService;
+import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -29,26 +40,67 @@ import org.apache.sshd.server.command.Command;
 
 /**
  * An SSH server for hermetic tests (Apache MINA SSHD) on a random port of 127.0.0.1, with its own host key.
- * Exec requests really run: {@code sh -c COMMAND} as a local process. Like OpenSSH without a terminal,
- * closing the channel does not kill the command, so tests of remote timeouts prove that our client stops
- * commands itself. Counts connections and channels, and remembers the commands it ran.
+ * Exec requests really run: {@code LOGIN_SHELL -c COMMAND} as a local process ({@code sh} unless
+ * {@link Options#loginShell} says otherwise), as sshd runs them through the account's login shell. Like
+ * OpenSSH without a terminal, closing the channel does not kill the command, so tests of remote timeouts
+ * prove that our client stops commands itself. Counts connections and channels, and remembers the commands
+ * it ran and the standard input each was sent.
  */
 public final class EmbeddedSshServer implements AutoCloseable {
 
     public static final String USER = "tester";
 
-    private final SshServer server;
+    /**
+     * @param environment variables added to every command's environment (e.g. a {@code PATH} whose {@code sh}
+     *     is bash)
+     * @param loginShell the program that runs exec requests with {@code -c}, like an account's login shell
+     * @param maxChannels how many channels one connection may have open at once (the server's MaxSessions)
+     */
+    public record Options(Map<String, String> environment, String loginShell, int maxChannels) {
+
+        public static final Options DEFAULT = new Options(Map.of(), "sh", Integer.MAX_VALUE);
+
+        public Options withEnvironment(Map<String, String> variables) {
+            return new Options(Map.copyOf(variables), loginShell, maxChannels);
+        }
+
+        public Options withLoginShell(String shell) {
+            return new Options(environment, shell, maxChannels);
+        }
+
+        public Options withMaxChannels(int max) {
+            return new Options(environment, loginShell, max);
+        }
+    }
+
     private final KeyPair hostKey;
+    private final Path authorizedKeys;
+    private final String password;
+    private final Options options;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger channels = new AtomicInteger();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<ByteArrayOutputStream> inputs = new CopyOnWriteArrayList<>();
+    private SshServer server;
+    private int port;
 
-    private EmbeddedSshServer(KeyPair hostKey, Path authorizedKeys, String password) throws IOException {
+    private EmbeddedSshServer(KeyPair hostKey, Path authorizedKeys, String password, Options options)
+            throws IOException {
         this.hostKey = hostKey;
+        this.authorizedKeys = authorizedKeys;
+        this.password = password;
+        this.options = options;
+        start(0);
+    }
+
+    private void start(int listenPort) throws IOException {
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(listenPort);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        if (options.maxChannels() < Integer.MAX_VALUE) {
+            server.setChannelFactories(List.of(new LimitedSessions(options.maxChannels())));
+        }
         if (authorizedKeys != null) {
             List<PublicKey> allowed = keys(authorizedKeys);
             server.setPublickeyAuthenticator((user, key, session) ->
@@ -59,7 +111,9 @@ public final class EmbeddedSshServer implements AutoCloseable {
         }
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
-            return new ShellCommand(command);
+            ByteArrayOutputStream input = new ByteArrayOutputStream();
+            inputs.add(input);
+            return new ShellCommand(command, options, input);
         });
         server.addSessionListener(new SessionListener() {
             @Override
@@ -74,12 +128,22 @@ public final class EmbeddedSshServer implements AutoCloseable {
             }
         });
         server.start();
+        port = ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
+    }
+
+    /** A server with these options that accepts the public keys in {@code authorizedKeys} for {@link #USER}. */
+    public static EmbeddedSshServer withKeys(KeyPair hostKey, Path authorizedKeys, Options options) {
+        try {
+            return new EmbeddedSshServer(hostKey, authorizedKeys, null, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A server that accepts the public keys in {@code authorizedKeys} (OpenSSH format) for {@link #USER}. */
     public static EmbeddedSshServer withKeys(KeyPair hostKey, Path authorizedKeys) {
         try {
-            return new EmbeddedSshServer(hostKey, authorizedKeys, null);
+            return new EmbeddedSshServer(hostKey, authorizedKeys, null, Options.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +152,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
     /** A server that accepts {@code password} for {@link #USER}. */
     public static EmbeddedSshServer withPassword(KeyPair hostKey, String password) {
         try {
-            return new EmbeddedSshServer(hostKey, null, password);
+            return new EmbeddedSshServer(hostKey, null, password, Options.DEFAULT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,6 +163,17 @@ public final class EmbeddedSshServer implements AutoCloseable {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A fresh 2048-bit RSA host key. */
+    public static KeyPair newRsaHostKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -117,7 +192,7 @@ public final class EmbeddedSshServer implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
+        return port;
     }
 
     public PublicKey hostKey() {
@@ -157,6 +232,36 @@ public final class EmbeddedSshServer implements AutoCloseable {
         return List.copyOf(commands);
     }
 
+    /** What each command got on standard input, in the order of {@link #commands()}. */
+    public List<String> inputs() {
+        return inputs.stream()
+                .map(input -> {
+                    synchronized (input) {
+                        return input.toString(StandardCharsets.UTF_8);
+                    }
+                })
+                .toList();
+    }
+
+    /** Stops the server (dropping its connections) and starts it again on the same port with the same keys. */
+    public void restart() {
+        try {
+            server.stop(true);
+            start(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server; {@link #restart()} starts it again. */
+    public void stop() {
+        try {
+            server.stop(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Drops every client connection, as a server restart or an idle timeout would. */
     public void dropConnections() {
         server.getActiveSessions().forEach(session -> session.close(true));
@@ -167,17 +272,55 @@ public final class EmbeddedSshServer implements AutoCloseable {
         server.stop(true);
     }
 
-    /** {@code sh -c COMMAND} as a local process, its three streams wired to the channel. */
+    /**
+     * Session channels, at most {@code max} open at once per connection; one more is refused the way OpenSSH
+     * refuses a session beyond its MaxSessions: "administratively prohibited", the connection left as it is.
+     */
+    private record LimitedSessions(int max) implements ChannelFactory {
+
+        @Override
+        public String getName() {
+            return "session";
+        }
+
+        @Override
+        public Channel createChannel(Session session) {
+            long open = ((AbstractConnectionService) session.getService(ConnectionService.class))
+                    .getChannels().stream()
+                            .filter(channel -> channel instanceof ChannelSession && !(channel instanceof Refused))
+                            .filter(channel -> channel.isOpen() && !channel.isClosing())
+                            .count();
+            return open < max ? new ChannelSession() : new Refused();
+        }
+    }
+
+    private static final class Refused extends ChannelSession {
+
+        @Override
+        protected OpenFuture doInit(Buffer buffer) {
+            OpenFuture refused = new DefaultOpenFuture(this, new Object());
+            ((DefaultOpenFuture) refused)
+                    .setException(new SshChannelOpenException(
+                            getChannelId(), SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, "open failed"));
+            return refused;
+        }
+    }
+
+    /** {@code LOGIN_SHELL -c COMMAND} as a local process, its three streams wired to the channel. */
     private static final class ShellCommand implements Command {
 
         private final String command;
+        private final Options options;
+        private final ByteArrayOutputStream input;
         private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
 
-        ShellCommand(String command) {
+        ShellCommand(String command, Options options, ByteArrayOutputStream input) {
             this.command = command;
+            this.options = options;
+            this.input = input;
         }
 
         @Override
@@ -202,10 +345,20 @@ public final class EmbeddedSshServer implements AutoCloseable {
 
         @Override
         public void start(ChannelSession channel, Environment env) throws IOException {
-            Process process = new ProcessBuilder("sh", "-c", command).start();
+            ProcessBuilder builder = new ProcessBuilder(options.loginShell(), "-c", command);
+            builder.environment().putAll(options.environment());
+            Process process = builder.start();
             Thread input = daemon(() -> {
                 try (OutputStream stdin = process.getOutputStream()) {
-                    in.transferTo(stdin);
+                    byte[] buffer = new byte[8192];
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        synchronized (this.input) {
+                            this.input.write(buffer, 0, n);
+                        }
+                        stdin.write(buffer, 0, n);
+                        stdin.flush();
+                    }
                 }
             });
             Thread output = daemon(() -> copy(process.getInputStream(), out));

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,10 +40,18 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public static OpenSshServer start(Path dir) {
+        return start(dir, "ed25519", List.of());
+    }
+
+    /**
+     * @param hostKeyType the type of the one host key, as ssh-keygen names it (ed25519, rsa, ecdsa)
+     * @param extraConfig further sshd_config lines, such as {@code MaxSessions 1} or {@code SetEnv PATH=…}
+     */
+    public static OpenSshServer start(Path dir, String hostKeyType, List<String> extraConfig) {
         try {
             // sshd's privilege separation needs this directory; Debian creates it only when its service starts.
             Files.createDirectories(Path.of("/run/sshd"));
-            Path hostKey = SshKeys.generate(dir, "ssh_host_ed25519_key", "ed25519", "");
+            Path hostKey = SshKeys.generate(dir, "ssh_host_" + hostKeyType + "_key", hostKeyType, "");
             Path clientKey = SshKeys.generate(dir, "id_ed25519", "ed25519", "");
             Files.copy(SshKeys.publicKey(clientKey), dir.resolve("authorized_keys"));
             int port = freePort();
@@ -50,6 +59,7 @@ public final class OpenSshServer implements AutoCloseable {
                     dir.resolve("sshd_config"),
                     String.join(
                             "\n",
+                            String.join("\n", extraConfig),
                             "Port " + port,
                             "ListenAddress 127.0.0.1",
                             "HostKey " + hostKey,

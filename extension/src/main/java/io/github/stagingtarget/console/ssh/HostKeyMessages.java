@@ -17,7 +17,9 @@ final class HostKeyMessages {
         String nl = System.lineSeparator();
         if (refusal.verdict() == KnownHostsVerifier.Verdict.CHANGED) {
             return "the host key of " + refusal.hostPattern() + " has CHANGED. The server offered " + offered
-                    + ", which does not match the key recorded in " + file + " (ssh.known-hosts). This may be a "
+                    + ", which does not match the " + String.join(" or ", refusal.recorded())
+                    + (refusal.recorded().size() == 1 ? " key" : " keys") + " recorded for it in "
+                    + file + " (ssh.known-hosts). This may be a "
                     + "man-in-the-middle attack; or the server was reinstalled. Only if you know the key changed "
                     + "legitimately, remove the old entry with" + nl
                     + "  ssh-keygen -R '" + refusal.hostPattern() + "' -f " + file + nl

@@ -11,26 +11,33 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.password.PasswordUtils;
 
 /**
  * The one SSH connection of a target for the whole run: opened on first use, shared by every command (one
- * session each), reopened once if it dropped since its last use, closed at the end of the run. At most
+ * session each), reopened if its transport died since its last use, closed at the end of the run. At most
  * {@code maxSessions} sessions are open at once, so parallel tests queue instead of hitting the server's
- * MaxSessions limit. A failed connect is remembered and reported again without retrying, so a down server
- * costs one connect timeout per run, not one per class.
+ * MaxSessions limit. If the first connect fails, the failure is remembered and reported again without
+ * retrying, so a server that is down costs one connect timeout per run, not one per class; a reconnect that
+ * fails later is not remembered, so the next command tries again.
  */
 final class SshConnection implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("io.github.stagingtarget.console.ssh");
 
     private final SshSettings settings;
     private final Function<String, String> environment;
@@ -70,15 +77,35 @@ final class SshConnection implements AutoCloseable {
             SSHClient current = connected();
             try {
                 return current.startSession();
-            } catch (IOException dropped) {
-                // The server went away since the last command (restart, idle timeout): reconnect once.
-                // Only starting the session is retried; a command that may have run is never repeated.
+            } catch (IOException | IllegalStateException e) {
+                Optional<OpenFailException> refused = cause(e, OpenFailException.class);
+                if (refused.isPresent()) {
+                    // The server said no to this one session; the connection and other threads' commands on it
+                    // are fine.
+                    throw refusal(refused.get());
+                }
+                if (!transportDied(current, e)) {
+                    // No answer in time, or a failure of this one channel: the transport lives, and other
+                    // threads' commands run on it, so it stays.
+                    throw new ConsoleException(
+                            "Cannot open an SSH session on the connection to " + where() + ", which is still up "
+                                    + "and kept for the commands running on it: "
+                                    + mask.apply(String.valueOf(e.getMessage())),
+                            e);
+                }
+                // The transport died since the last command (server restart, idle timeout, network), and whatever
+                // ran on it is gone: reconnect once. Only starting the session is retried; a command that may
+                // have run is never repeated.
                 discard(current);
                 try {
                     return connected().startSession();
-                } catch (IOException e) {
-                    throw new ConsoleException(
-                            "Cannot open an SSH session to " + where() + " after reconnecting: " + e.getMessage(), e);
+                } catch (IOException again) {
+                    throw cause(again, OpenFailException.class)
+                            .map(this::refusal)
+                            .orElseGet(() -> new ConsoleException(
+                                    "Cannot open an SSH session to " + where() + " after reconnecting: "
+                                            + mask.apply(String.valueOf(again.getMessage())),
+                                    again));
                 }
             }
         } catch (RuntimeException e) {
@@ -87,11 +114,34 @@ final class SshConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a failure to open a session means the transport is gone. SSHJ reports a dead transport to the
+     * waiting opener before {@link SSHClient#isConnected()} turns false, so the cause counts as much as the state.
+     */
+    private static boolean transportDied(SSHClient client, Exception failure) {
+        return !client.isConnected()
+                || failure instanceof IllegalStateException // SSHJ's "Not connected"
+                || cause(failure, TransportException.class).isPresent();
+    }
+
+    private ConsoleException refusal(OpenFailException refused) {
+        return new ConsoleException(
+                "The server refused to open another SSH session on the connection to " + where()
+                        + " (" + refused.getReason() + ": " + refused.getMessage()
+                        + "), while the connection itself is fine. "
+                        + "It probably allows fewer sessions per connection than ssh.max-sessions = "
+                        + settings.maxSessions()
+                        + ": lower ssh.max-sessions (ssh block at " + settings.origin()
+                        + ") to the server's MaxSessions "
+                        + "(sshd_config; OpenSSH's default is 10), or raise MaxSessions on the server.",
+                refused);
+    }
+
     void release() {
         sessions.release();
     }
 
-    /** Forgets a connection that failed, so the next command reconnects. */
+    /** Forgets a connection whose transport died, so the next command reconnects. */
     synchronized void discard(SSHClient broken) {
         if (client == broken) {
             client = null;
@@ -113,12 +163,20 @@ final class SshConnection implements AutoCloseable {
             closeQuietly(client);
             client = null;
         }
+        boolean reconnecting = connects.get() > 0;
         try {
             client = connect();
             return client;
         } catch (ConsoleException e) {
-            failure = e;
-            throw e;
+            if (!reconnecting) {
+                failure = e;
+                throw e;
+            }
+            // The server was there earlier in the run: this is an outage of this command, not of the run.
+            throw new ConsoleException(
+                    "Lost the SSH connection to " + where() + " and could not reconnect; the next command tries "
+                            + "again. " + e.getMessage(),
+                    e);
         }
     }
 
@@ -165,6 +223,7 @@ final class SshConnection implements AutoCloseable {
                             + (Files.exists(identity) ? "permission denied" : "no such file"),
                     null);
         }
+        tooOpen(identity).ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         try {
             KeyProvider key = settings.passphraseEnv().isPresent()
                     ? ssh.loadKeys(
@@ -188,6 +247,32 @@ final class SshConnection implements AutoCloseable {
                                             + settings.passphraseEnv().get()),
                     e);
         }
+    }
+
+    /**
+     * OpenSSH's warning for a private key file that others may read or write ({@code mode & 077}); OpenSSH
+     * then ignores the key, we use it but say so, once per connect.
+     */
+    static Optional<String> tooOpen(Path key) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(key);
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty(); // Not a POSIX file system: nothing comparable to check.
+        }
+        if (permissions.stream()
+                .noneMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"))) {
+            return Optional.empty();
+        }
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            mode |= 1 << (8 - permission.ordinal());
+        }
+        return Optional.of(String.format(
+                "WARNING: UNPROTECTED PRIVATE KEY FILE! Permissions %04o for '%s' (ssh.identity) are too open: "
+                        + "a private key must not be accessible by others. OpenSSH would ignore this key; "
+                        + "restrict it with: chmod 600 '%s'",
+                mode, key, key));
     }
 
     private String secret(String variable, String key) {
@@ -242,6 +327,15 @@ final class SshConnection implements AutoCloseable {
 
     String where() {
         return "target '" + settings.target() + "' at " + settings.address();
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -2,14 +2,13 @@ package io.github.stagingtarget.console.ssh;
 
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
-import io.github.stagingtarget.console.Shell;
 import io.github.stagingtarget.console.ShellConsole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -19,9 +18,10 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 /**
  * A {@link io.github.stagingtarget.console.ServerConsole} over SSH (SSHJ), for a target with an {@code ssh}
  * block. One connection per run, opened lazily and verified against a known_hosts file; one session per
- * command, always closed. Each command runs as {@code timeout -k 5 SECONDS sh -c 'COMMAND'} on the server,
- * so that a timed-out command is really stopped there and not merely abandoned (closing an SSH channel does
- * not stop a command that has no terminal).
+ * command, always closed. Every session executes the same constant command, {@code timeout -k 5 SECONDS sh
+ * -s}, and sends the script on its standard input: the account's login shell, which parses the exec request
+ * (and may be fish or csh), never sees a quote, and a timed-out command is really stopped on the server, not
+ * merely abandoned (closing an SSH channel does not stop a command that has no terminal).
  *
  * <pre>{@code
  * try (SshConsole console = new SshConsole(settings, System::getenv, new SecretMask(), Duration.ofMinutes(5))) {
@@ -35,7 +35,9 @@ public final class SshConsole extends ShellConsole {
     static final int KILL_AFTER_SECONDS = 5;
     // How long we wait beyond the remote timeout before giving up on the channel ourselves.
     private static final Duration GRACE = Duration.ofSeconds(KILL_AFTER_SECONDS + 5);
+    // coreutils timeout exits 124 after TERM, 137 (128 + KILL) when it had to send KILL.
     private static final int TIMEOUT_EXIT = 124;
+    private static final int KILLED_EXIT = 128 + 9;
 
     private final SshConnection connection;
     private final SshSettings settings;
@@ -62,25 +64,22 @@ public final class SshConsole extends ShellConsole {
         return connection.connects();
     }
 
+    /** The exec request of every session: only digits vary, so any login shell parses it the same way. */
+    static String execRequest(Duration timeout) {
+        return "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " sh -s";
+    }
+
     @Override
-    protected Execution execute(String command, InputStream stdin, OutputStream stdout, Duration timeout) {
-        // A script needs no extra sh -c around its sh -s: one process less per round trip.
-        String wrapped = "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " "
-                + (command.equals(SCRIPT_SHELL) ? SCRIPT_SHELL : "sh -c " + Shell.quote(command));
+    protected Execution execute(Script script, OutputStream stdout, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.plus(GRACE).toNanos();
         Session session = connection.openSession();
         try {
-            Session.Command running = session.exec(wrapped);
+            Session.Command running = session.exec(execRequest(timeout));
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             Future<?> errPump = pump(running.getErrorStream(), stderr, false);
             Future<?> outPump = pump(running.getInputStream(), stdout, false);
-            Future<?> inPump = null;
-            if (stdin == null) {
-                running.getOutputStream().close(); // end-of-file, so a command reading stdin does not hang
-            } else {
-                inPump = pump(stdin, running.getOutputStream(), true);
-            }
+            Future<?> inPump = feed(script, running.getOutputStream());
             boolean finished = await(outPump, deadline, "standard output") & await(errPump, deadline, "standard error");
             if (finished) {
                 running.join(
@@ -88,25 +87,52 @@ public final class SshConsole extends ShellConsole {
                         TimeUnit.MILLISECONDS);
             }
             Integer status = running.getExitStatus();
-            if (inPump != null && !inPump.isDone()) {
+            Signal signal = running.getExitSignal();
+            if (!inPump.isDone()) {
                 inPump.cancel(true);
             }
-            if (!finished || status == null) {
+            String errors = stderr.toString(StandardCharsets.UTF_8);
+            if (!finished || (status == null && signal == null)) {
                 // The remote timeout did not end it (no coreutils timeout there?): signal, then close below.
                 signalQuietly(running);
-                return new Execution(-1, stderr.toString(StandardCharsets.UTF_8), true);
+                return new Execution(-1, errors, true);
             }
-            boolean timedOut = status == TIMEOUT_EXIT && System.nanoTime() - start >= timeout.toNanos();
-            return new Execution(status, stderr.toString(StandardCharsets.UTF_8), timedOut);
+            boolean late = System.nanoTime() - start >= timeout.toNanos();
+            if (signal != null) {
+                // timeout's KILL reaches its own process group too; any other signal came from elsewhere
+                // (the OOM killer, an administrator, a crash) and is reported as such.
+                boolean stopped = late && (signal == Signal.KILL || signal == Signal.TERM);
+                return new Execution(
+                        128 + number(signal), errors, stopped, stopped ? Optional.empty() : Optional.of(signal.name()));
+            }
+            boolean timedOut = late && (status == TIMEOUT_EXIT || status == KILLED_EXIT);
+            return new Execution(status, errors, timedOut);
         } catch (IOException e) {
-            throw new ConsoleException(
-                    mask().apply("SSH command failed on " + describe() + ": " + e.getMessage() + ". Command: "
-                            + command),
-                    e);
+            throw new ConsoleException(mask().apply("SSH command failed on " + describe() + ": " + e.getMessage()), e);
         } finally {
             closeQuietly(session);
             connection.release();
         }
+    }
+
+    /** The signal's number on Linux, as a shell adds it to 128 in {@code $?}. */
+    static int number(Signal signal) {
+        return switch (signal) {
+            case HUP -> 1;
+            case INT -> 2;
+            case QUIT -> 3;
+            case ILL -> 4;
+            case ABRT -> 6;
+            case FPE -> 8;
+            case KILL -> 9;
+            case USR1 -> 10;
+            case SEGV -> 11;
+            case USR2 -> 12;
+            case PIPE -> 13;
+            case ALRM -> 14;
+            case TERM -> 15;
+            case UNKNOWN -> 0;
+        };
     }
 
     private static void signalQuietly(Session.Command running) {

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
+import io.github.stagingtarget.testsupport.Fifos;
 import io.github.stagingtarget.testsupport.OpenSshServer;
 import io.github.stagingtarget.testsupport.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,8 +107,69 @@ class OpenSshConsoleTests {
         Path pid = dir.resolve("sleep.pid");
         assertThatThrownBy(() -> console.run("sleep 120 & echo $! > '" + pid + "'; wait", Duration.ofSeconds(1)))
                 .isInstanceOf(ConsoleException.class)
-                .hasMessageStartingWith("Command timed out after 1 s and was stopped");
+                .hasMessageStartingWith("Command timed out after 1 s (the timeout passed to run) and was stopped");
         Processes.assertEnds(pid);
+    }
+
+    @Test
+    void aCommandKilledByASignalIsReportedWithTheSignalNotAsATimeout() {
+        CommandResult killed = console.run("kill -KILL $$");
+
+        assertThat(killed.isSuccess()).isFalse();
+        assertThat(killed.timedOut()).isFalse();
+        assertThat(killed.signal()).contains("KILL");
+        assertThat(killed.exitCode()).isEqualTo(137);
+        assertThat(killed.failureMessage("Command failed"))
+                .startsWith("Command failed on target 'staging' (ssh " + OpenSshServer.user() + "@127.0.0.1:"
+                        + sshd.port() + "), killed by signal KILL: kill -KILL $$");
+        assertThat(console.run("kill -SEGV $$").signal()).contains("SEGV");
+    }
+
+    @Test
+    void aSessionBeyondSshdsMaxSessionsIsRefusedWithoutDisturbingTheOthers() throws Exception {
+        try (OpenSshServer oneSession = OpenSshServer.start(
+                        Files.createTempDirectory(dir, "one"), "ed25519", List.of("MaxSessions 1"));
+                SshConsole ssh = new SshConsole(
+                        new SshSettings(
+                                "staging",
+                                "127.0.0.1",
+                                oneSession.port(),
+                                OpenSshServer.user(),
+                                Optional.of(oneSession.clientKey()),
+                                Optional.empty(),
+                                Optional.empty(),
+                                oneSession.knownHosts(),
+                                HostKeyPolicy.STRICT,
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(15),
+                                4,
+                                "test.conf: 1"),
+                        Map.<String, String>of()::get,
+                        new SecretMask(),
+                        Duration.ofSeconds(30))) {
+            Path started = Fifos.create(dir.resolve("started"));
+            Path release = Fifos.create(dir.resolve("release"));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<CommandResult> running = pool.submit(
+                        () -> ssh.run("echo > '" + started + "'; cat '" + release + "' > /dev/null; echo done"));
+                Fifos.awaitWriter(started);
+
+                assertThatThrownBy(() -> ssh.run("echo second"))
+                        .isInstanceOf(ConsoleException.class)
+                        .hasMessageStartingWith("The server refused to open another SSH session on the connection to "
+                                + "target 'staging'")
+                        .hasMessageContaining("ssh.max-sessions = 4");
+
+                Fifos.release(release);
+                assertThat(running.get(30, TimeUnit.SECONDS).stdout()).isEqualTo("done\n");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(ssh.run("echo third").stdout()).isEqualTo("third\n");
+            assertThat(ssh.connectCount()).isEqualTo(1);
+        }
     }
 
     @Test

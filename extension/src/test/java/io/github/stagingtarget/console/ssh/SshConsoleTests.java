@@ -9,15 +9,21 @@ import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.testsupport.EmbeddedSshServer;
+import io.github.stagingtarget.testsupport.Fifos;
 import io.github.stagingtarget.testsupport.Ports;
 import io.github.stagingtarget.testsupport.Processes;
 import io.github.stagingtarget.testsupport.SshKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +103,11 @@ class SshConsoleTests {
         assertThat(second.exitCode()).isEqualTo(3);
         assertThat(server.connections()).isEqualTo(1);
         assertThat(server.channels()).isEqualTo(2);
-        assertThat(server.commands()).allSatisfy(command -> assertThat(command).startsWith("timeout -k 5 20 sh -c "));
+        // The exec request is constant; the command travels on standard input, where no login shell parses it.
+        assertThat(server.commands()).containsExactly("timeout -k 5 20 sh -s", "timeout -k 5 20 sh -s");
+        assertThat(server.inputs())
+                .containsExactly(
+                        "exec sh -c 'echo out; echo err >&2' </dev/null\n", "exec sh -c 'exit 3' </dev/null\n");
     }
 
     @Test
@@ -343,7 +353,8 @@ class SshConsoleTests {
 
         assertThatThrownBy(() -> ssh.run("sleep 60 & echo $! > '" + pid + "'; wait", Duration.ofSeconds(1)))
                 .isInstanceOf(ConsoleException.class)
-                .hasMessageStartingWith("Command timed out after 1 s and was stopped");
+                .hasMessageStartingWith("Command timed out after 1 s (the timeout passed to run) and was stopped on "
+                        + "target 'staging'");
 
         Processes.assertEnds(pid);
     }
@@ -378,6 +389,209 @@ class SshConsoleTests {
         }
         assertThat(server.connections()).isEqualTo(1);
         assertThat(server.channels()).isEqualTo(16);
+    }
+
+    @Test
+    void aHostKeyOfAnotherTypeForAPinnedHostIsChangedEvenUnderAcceptNew() throws Exception {
+        try (EmbeddedSshServer rsa = EmbeddedSshServer.withKeys(
+                EmbeddedSshServer.newRsaHostKey(), SshKeys.publicKey(key), EmbeddedSshServer.Options.DEFAULT)) {
+            // The host is pinned with an ed25519 key; the server now offers RSA, which SSHJ alone would call new.
+            String[] ed25519 = Files.readString(SshKeys.publicKey(SshKeys.generate(dir, "pinned", "ed25519", "")))
+                    .split(" ");
+            String pinned = "[127.0.0.1]:" + rsa.port() + " " + ed25519[0] + " " + ed25519[1] + "\n";
+            Files.writeString(knownHosts, pinned);
+            for (HostKeyPolicy policy : HostKeyPolicy.values()) {
+                SshConsole ssh = console(
+                        settings(rsa.port(), Optional.of(key), Optional.empty(), Optional.empty(), policy), Map.of());
+
+                assertThatThrownBy(() -> ssh.run("true"))
+                        .as(policy.name())
+                        .isInstanceOf(ConsoleException.class)
+                        .hasMessageContaining("the host key of [127.0.0.1]:" + rsa.port() + " has CHANGED. The "
+                                + "server offered ssh-rsa " + Fingerprints.sha256(rsa.hostKey())
+                                + ", which does not match the ssh-ed25519 key recorded for it in " + knownHosts)
+                        .hasMessageContaining("ssh-keygen -R '[127.0.0.1]:" + rsa.port() + "' -f " + knownHosts);
+                ssh.close();
+            }
+            assertThat(rsa.channels()).isZero();
+            assertThat(Files.readString(knownHosts)).isEqualTo(pinned);
+
+            // A host may have keys of several types: the offered key matching one of them is accepted.
+            Files.writeString(knownHosts, pinned + rsa.knownHostsLine() + "\n");
+            SshConsole ssh = console(
+                    settings(
+                            rsa.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.ACCEPT_NEW),
+                    Map.of());
+            assertThat(ssh.run("echo ok").stdout()).isEqualTo("ok\n");
+            ssh.close();
+        }
+    }
+
+    @Test
+    void acceptNewCreatesTheKnownHostsDirectoryForTheUserOnly() throws Exception {
+        Path home = dir.resolve("home");
+        Path fresh = home.resolve(".ssh/known_hosts");
+        Files.createDirectories(home);
+        SshSettings acceptNew =
+                settings(server.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.ACCEPT_NEW);
+        acceptNew = new SshSettings(
+                acceptNew.target(),
+                acceptNew.host(),
+                acceptNew.port(),
+                acceptNew.user(),
+                acceptNew.identity(),
+                acceptNew.passphraseEnv(),
+                acceptNew.passwordEnv(),
+                fresh,
+                acceptNew.hostKeyPolicy(),
+                acceptNew.connectTimeout(),
+                acceptNew.readTimeout(),
+                acceptNew.keepalive(),
+                acceptNew.maxSessions(),
+                acceptNew.origin());
+
+        console(acceptNew, Map.of()).run("true").requireSuccess();
+
+        assertThat(Files.readAllLines(fresh)).containsExactly(server.knownHostsLine());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".ssh"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void aPrivateKeyOthersCanReadIsUsedWithOpenSshsWarning() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.github.stagingtarget.console.ssh");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        log.addHandler(handler);
+        try {
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+
+            assertThat(console().run("echo ok").stdout()).isEqualTo("ok\n");
+
+            assertThat(warnings)
+                    .containsExactly("WARNING WARNING: UNPROTECTED PRIVATE KEY FILE! Permissions 0644 for '" + key
+                            + "' (ssh.identity) are too open: a private key must not be accessible by others. "
+                            + "OpenSSH would ignore this key; restrict it with: chmod 600 '" + key + "'");
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+            assertThat(SshConnection.tooOpen(key)).isEmpty();
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
+    void theLoginShellNeverParsesACommand() throws Exception {
+        // A login shell with quoting of its own (fish, csh) would mangle quotes; this one refuses any quote.
+        Path strict = Files.writeString(dir.resolve("strict-login-shell"), """
+                #!/bin/sh
+                case "$2" in
+                  *[!A-Za-z0-9\\ ._-]*) echo "strict-login-shell: will not parse: $2" >&2; exit 127 ;;
+                esac
+                exec /bin/sh -c "$2"
+                """);
+        Files.setPosixFilePermissions(strict, PosixFilePermissions.fromString("rwx------"));
+        try (EmbeddedSshServer picky = EmbeddedSshServer.withKeys(
+                EmbeddedSshServer.newHostKey(),
+                SshKeys.publicKey(key),
+                EmbeddedSshServer.Options.DEFAULT.withLoginShell(strict.toString()))) {
+            picky.writeKnownHosts(knownHosts);
+            SshConsole ssh = console(
+                    settings(picky.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT),
+                    Map.of());
+            String hostile = "it's \"$HOME\" `x` $(y) ; {z} \\ !";
+
+            assertThat(ssh.run("printf '%s' " + io.github.stagingtarget.console.Shell.quote(hostile))
+                            .requireSuccess()
+                            .stdout())
+                    .isEqualTo(hostile);
+            assertThat(ssh.runScript("echo \"a'b\"\n", Duration.ofSeconds(10)).stdout())
+                    .isEqualTo("a'b\n");
+            Path local = Files.writeString(dir.resolve("quote's.txt"), "content\n");
+            ssh.upload(local, dir.resolve("up 'loaded'.txt").toString());
+            ssh.download(dir.resolve("up 'loaded'.txt").toString(), dir.resolve("down.txt"));
+            assertThat(dir.resolve("down.txt")).hasContent("content");
+        }
+    }
+
+    @Test
+    void aChannelTheServerRefusesFailsAloneAndLeavesTheOtherCommandsRunning() throws Exception {
+        try (EmbeddedSshServer oneSession = EmbeddedSshServer.withKeys(
+                EmbeddedSshServer.newHostKey(),
+                SshKeys.publicKey(key),
+                EmbeddedSshServer.Options.DEFAULT.withMaxChannels(1))) {
+            oneSession.writeKnownHosts(knownHosts);
+            SshConsole ssh = console(
+                    settings(
+                            oneSession.port(),
+                            Optional.of(key),
+                            Optional.empty(),
+                            Optional.empty(),
+                            HostKeyPolicy.STRICT),
+                    Map.of());
+            Path started = Fifos.create(dir.resolve("started"));
+            Path release = Fifos.create(dir.resolve("release"));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<CommandResult> running = pool.submit(
+                        () -> ssh.run("echo > '" + started + "'; cat '" + release + "' > /dev/null; echo done"));
+                Fifos.awaitWriter(started); // the first command holds the server's one session now
+
+                assertThatThrownBy(() -> ssh.run("echo second"))
+                        .isInstanceOf(ConsoleException.class)
+                        .isNotInstanceOf(io.github.stagingtarget.console.ConnectionFailedException.class)
+                        .hasMessageStartingWith("The server refused to open another SSH session on the connection to "
+                                + "target 'staging' at tester@127.0.0.1:" + oneSession.port())
+                        .hasMessageContaining("while the connection itself is fine. It probably allows fewer "
+                                + "sessions per connection than ssh.max-sessions = 4: lower ssh.max-sessions (ssh "
+                                + "block at test.conf: 3)");
+
+                Fifos.release(release);
+                assertThat(running.get(30, TimeUnit.SECONDS).stdout()).isEqualTo("done\n");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(ssh.run("echo third").stdout()).isEqualTo("third\n");
+            assertThat(oneSession.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailedReconnectIsNotRememberedForTheRestOfTheRun() {
+        SshConsole ssh = console();
+        ssh.run("true").requireSuccess();
+
+        server.stop();
+        assertThatThrownBy(() -> ssh.run("true"))
+                .isInstanceOf(ConsoleException.class)
+                .isNotInstanceOf(io.github.stagingtarget.console.ConnectionFailedException.class)
+                .hasMessageStartingWith("Lost the SSH connection to target 'staging' at tester@127.0.0.1:"
+                        + server.port() + " and could not reconnect; the next command tries again.")
+                .hasMessageContaining("connection refused");
+        server.restart();
+
+        assertThat(ssh.run("echo back").stdout()).isEqualTo("back\n");
+        assertThat(ssh.connectCount()).isEqualTo(2);
+    }
+
+    @Test
+    void timeoutsUnderOneSecondAreRejected() {
+        SshConsole ssh = console();
+        assertThatThrownBy(() -> ssh.run("true", Duration.ofMillis(999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(
+                        "A command timeout must be at least 1 s, but the timeout passed to run was " + "0.999 s");
+        assertThat(server.channels()).isZero();
     }
 
     private static String sha256(EmbeddedSshServer server) {
