@@ -23,6 +23,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -333,6 +334,8 @@ class DoctorTests {
         int closedPort = Ports.closed();
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");
         Path key = Files.writeString(dir.resolve("id_ed25519"), "not a key");
+        // Private, as a real key would be: the doctor's own warning about an open key file is not noise.
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
         Path config = config("ssh { host = \"127.0.0.1\", port = " + closedPort + ", identity = \"" + key
                 + "\", known-hosts = \"" + knownHosts + "\" }");
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -269,7 +269,7 @@ final class SshConnection implements AutoCloseable {
             mode |= 1 << (8 - permission.ordinal());
         }
         return Optional.of(String.format(
-                "WARNING: UNPROTECTED PRIVATE KEY FILE! Permissions %04o for '%s' (ssh.identity) are too open: "
+                "UNPROTECTED PRIVATE KEY FILE! Permissions %04o for '%s' (ssh.identity) are too open: "
                         + "a private key must not be accessible by others. OpenSSH would ignore this key; "
                         + "restrict it with: chmod 600 '%s'",
                 mode, key, key));

@@ -480,7 +480,7 @@ class SshConsoleTests {
             assertThat(console().run("echo ok").stdout()).isEqualTo("ok\n");
 
             assertThat(warnings)
-                    .containsExactly("WARNING WARNING: UNPROTECTED PRIVATE KEY FILE! Permissions 0644 for '" + key
+                    .containsExactly("WARNING UNPROTECTED PRIVATE KEY FILE! Permissions 0644 for '" + key
                             + "' (ssh.identity) are too open: a private key must not be accessible by others. "
                             + "OpenSSH would ignore this key; restrict it with: chmod 600 '" + key + "'");
             Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
