@@ -3,20 +3,30 @@ package io.github.stagingtarget.example.ft;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
-import io.github.stagingtarget.DisabledOnTarget;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.session.SessionKey;
+import io.github.stagingtarget.session.Sessions;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The JSON API, through REST Assured, on whichever target was chosen. */
+/**
+ * The JSON API, through REST Assured, on whichever target was chosen. The target and a spec are injected
+ * into the constructor. Every test works on lists it creates, by the ids the API returns, and on a user of
+ * its own, so tests of other classes may run beside it and add lists of their own.
+ */
 @StagingTarget
-@DisabledOnTarget(value = "production", reason = "creates lists")
+@NotOnProduction
 class ListsApiIT {
+
+    /** List ids are positive (the app answers 404 for anything else), so no list ever has this one. */
+    private static final int NO_SUCH_LIST = 0;
 
     private final Target target;
     private final RequestSpecification api;
@@ -27,7 +37,11 @@ class ListsApiIT {
     }
 
     private int newList(String... items) {
-        return given(api)
+        return newList(given(api), items);
+    }
+
+    private int newList(RequestSpecification request, String... items) {
+        return given(request)
                 .contentType(ContentType.JSON)
                 .body(Map.of("items", List.of(items)))
                 .post(target.path("api-lists"))
@@ -80,6 +94,24 @@ class ListsApiIT {
     }
 
     @Test
+    void aListCreatedByALoggedInUserIsTheirs(Sessions sessions) {
+        // A user of this test's own, so no other test (of this run or an earlier one) has lists for them.
+        String email = "api-" + UUID.randomUUID() + "@example.com";
+        SessionKey session = sessions.create(email);
+
+        int id = newList(given(api).cookie(session.cookieName(), session.value()), "Renew the passport");
+
+        given(api).get(target.path("api-list"), id).then().body("owner", equalTo(email));
+        given(api)
+                .queryParam("owner", email)
+                .get(target.path("api-lists"))
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].id", equalTo(id));
+    }
+
+    @Test
     void refusesAnEmptyItem() {
         int id = newList();
 
@@ -94,6 +126,6 @@ class ListsApiIT {
 
     @Test
     void answersNotFoundForAMissingList() {
-        given(api).get(target.path("api-list"), 987654321).then().statusCode(404);
+        given(api).get(target.path("api-list"), NO_SUCH_LIST).then().statusCode(404);
     }
 }

@@ -3,8 +3,8 @@ package io.github.stagingtarget.example.ft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.Browser;
-import io.github.stagingtarget.DisabledOnTarget;
 import io.github.stagingtarget.StagingTarget;
+import io.github.stagingtarget.Target;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,9 +14,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The classic new-visitor story, in a real browser, on whichever target was chosen. */
+/**
+ * The classic new-visitor story, in a real browser, on whichever target was chosen. The browser lives as long
+ * as the configured {@code browser.reuse} says ({@code per-class} by default: one Chromium for this class,
+ * cleared between its tests). The lists are the visitors' own, so other classes may run beside it.
+ */
 @StagingTarget
-@DisabledOnTarget(value = "production", reason = "creates lists")
+@NotOnProduction
 class NewVisitorIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -64,8 +68,9 @@ class NewVisitorIT {
     }
 
     @Test
-    void anEmptyItemIsRefusedWithAMessage(Browser browser) {
-        WebDriver page = browser.open("home");
+    void anEmptyItemIsRefusedWithAMessage(WebDriver page, Target target) {
+        // The bare Selenium driver is injectable too: the same browser a Browser parameter would wrap.
+        page.get(target.url("home").toString());
         addItem(page, "");
 
         WebElement error = new WebDriverWait(page, PATIENCE)
