@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's promise: no orphan process, even after {@code kill -9} of the test JVM. A real JVM runs a
  * test through the extension, with an application started by {@code launch.command} (which starts
  * children of its own, one of them a daemon that leaves the tree) and a headless Chromium, and is killed
- * with SIGKILL in the middle of the test.
+ * with SIGKILL in the middle of the test. A process the test started by itself stays: the run ends only
+ * what it started.
  */
 class KillNineTests {
 
@@ -63,6 +65,7 @@ class KillNineTests {
                 .start();
         Set<Long> pids = new LinkedHashSet<>();
         List<String> browsers = new ArrayList<>();
+        Optional<ProcessHandle> unrelated = Optional.empty();
         try {
             String output = awaitLine(run, "ready", Duration.ofSeconds(120));
             assertThat(output).as("the run's output").endsWith("ready");
@@ -88,17 +91,26 @@ class KillNineTests {
                     .as("one supervisor for the run")
                     .isEqualTo(1);
 
+            // Started by the test itself, not by the extension: not the run's to end.
+            unrelated = ProcessHandle.of(Survivors.readPid(dir.resolve("unrelated")));
+            assertThat(unrelated).as("the test's own process").isPresent();
+            pids.remove(unrelated.get().pid());
+
             run.destroyForcibly(); // SIGKILL: no shutdown hook, no JUnit cleanup
-            assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
             assertThat(Survivors.of(pids, Duration.ofSeconds(30)))
                     .as("processes of the killed run still running")
                     .isEmpty();
+            assertThat(unrelated.get().isAlive())
+                    .as("a process the run did not start, after the run's processes ended")
+                    .isTrue();
         } finally {
             run.destroyForcibly();
             for (long pid : pids) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+            unrelated.ifPresent(ProcessHandle::destroyForcibly);
         }
         assertThat(BrowserProcesses.alive()).isEmpty();
     }
