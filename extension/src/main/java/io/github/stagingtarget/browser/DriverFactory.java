@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -290,8 +291,28 @@ final class DriverFactory {
                             + driverPart + " and " + binaryPart + ": " + firstLine(e)
                             + ". Install them (Debian/Ubuntu: "
                             + install + "), or set browser.driver and browser.binary (browser block at " + spec.origin()
-                            + ").",
+                            + ")." + sandboxHint(e),
                     e);
+        }
+
+        /**
+         * Chromium as an ordinary user keeps its sandbox, which needs user namespaces: a container that does not
+         * allow them makes it exit at once, which chromedriver reports only as a browser that failed to start.
+         */
+        private String sandboxHint(RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            // chromedriver's words for it, from version to version.
+            boolean browserDied = Stream.of("instance exited", "failed to start", "DevToolsActivePort", "has crashed")
+                    .anyMatch(message::contains);
+            if (spec.kind() != BrowserSpec.Kind.CHROMIUM
+                    || root
+                    || !browserDied
+                    || spec.arguments().contains(NO_SANDBOX)) {
+                return "";
+            }
+            return " If the browser itself exited: Chromium keeps its sandbox when not run as root, and the sandbox"
+                    + " needs user namespaces; where they are not allowed (some containers), add \"" + NO_SANDBOX
+                    + "\" to browser.arguments.";
         }
     }
 

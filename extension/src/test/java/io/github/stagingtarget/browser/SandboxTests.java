@@ -1,6 +1,7 @@
 package io.github.stagingtarget.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.stagingtarget.config.BrowserSpec;
@@ -9,6 +10,7 @@ import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,14 @@ class SandboxTests {
     Path dir;
 
     private BrowserSpec spec() {
+        return spec("");
+    }
+
+    private BrowserSpec spec(String browserBlock) {
         Path file = ConfigFiles.write(dir, """
                 staging-target.targets.local.base-url = "http://127.0.0.1:8080/"
-                """);
+                staging-target.targets.local.browser { %s }
+                """.formatted(browserBlock));
         return ConfigLoader.load(getClass().getClassLoader(), Optional.of(file.toString()), Map.of())
                 .target(new TargetSelection("local", "a test"))
                 .browser();
@@ -43,6 +50,31 @@ class SandboxTests {
 
         assertThat(arguments(true, spec)).contains("--no-sandbox");
         assertThat(arguments(false, spec)).doesNotContain("--no-sandbox").contains("--headless=new");
+    }
+
+    /** A "browser" that exits at once, as Chromium does where its sandbox cannot work. */
+    private String exitingBrowser() throws Exception {
+        Path browser = dir.resolve("exiting-chromium");
+        Files.writeString(browser, "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(browser, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return "binary = \"" + browser + "\", driver = \"/usr/bin/chromedriver\"";
+    }
+
+    @Test
+    void aBrowserThatExitsAtOnceGetsTheSandboxHintOnlyWhenItHadTheSandbox() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs /usr/bin/chromedriver");
+        BrowserSpec spec = spec(exitingBrowser());
+
+        assertThatThrownBy(() -> new DriverFactory(ExecutableFinder.fromEnvironment(), false).start(spec, "local"))
+                .isInstanceOf(BrowserException.class)
+                .hasMessageStartingWith("Could not start chromium for target 'local' with driver /usr/bin/chromedriver")
+                .hasMessageEndingWith("Chromium keeps its sandbox when not run as root, and the sandbox needs user"
+                        + " namespaces; where they are not allowed (some containers), add \"--no-sandbox\" to"
+                        + " browser.arguments.");
+        assertThatThrownBy(() -> new DriverFactory(ExecutableFinder.fromEnvironment(), true).start(spec, "local"))
+                .isInstanceOf(BrowserException.class)
+                .message()
+                .doesNotContain("sandbox");
     }
 
     @Test
