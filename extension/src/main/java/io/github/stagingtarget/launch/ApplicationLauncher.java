@@ -82,7 +82,7 @@ public final class ApplicationLauncher {
         try {
             awaitReady(definition, spec, process, probe, tree, port);
         } catch (InterruptedException | RuntimeException e) {
-            tree.stop(RunningApplication.GRACE);
+            RunningApplication.stop(tree, process);
             throw e;
         }
         return RunningApplication.started(target, process, tree, spec.logFile());

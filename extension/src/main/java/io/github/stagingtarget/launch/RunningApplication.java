@@ -5,6 +5,7 @@ import io.github.stagingtarget.process.ProcessTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application under test as started for one run, or found already running. Closing stops a started
@@ -15,6 +16,9 @@ import java.util.Optional;
 public final class RunningApplication implements AutoCloseable {
 
     static final Duration GRACE = Duration.ofSeconds(10);
+
+    /** How long a stopped application may take to be reaped (its exit status collected) on a loaded machine. */
+    private static final Duration REAP_WAIT = Duration.ofSeconds(10);
 
     private final ConfiguredTarget target;
     private final Process process;
@@ -27,7 +31,7 @@ public final class RunningApplication implements AutoCloseable {
         this.process = process;
         this.tree = tree;
         this.logFile = logFile;
-        this.shutdownHook = tree == null ? null : new Thread(() -> tree.stop(GRACE), "staging-target-stop-app");
+        this.shutdownHook = tree == null ? null : new Thread(() -> stop(tree, process), "staging-target-stop-app");
         if (shutdownHook != null) {
             // Covers Ctrl-C and SIGTERM of the test JVM, when the store's close() never comes.
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -36,6 +40,19 @@ public final class RunningApplication implements AutoCloseable {
 
     static RunningApplication started(ConfiguredTarget target, Process process, ProcessTree tree, Path logFile) {
         return new RunningApplication(target, process, tree, logFile);
+    }
+
+    /**
+     * Stops the tree, then waits until the started process has been reaped: a process that has exited but
+     * whose status nobody has collected yet (a zombie) still shows as alive to {@link ProcessHandle#isAlive()}.
+     */
+    static void stop(ProcessTree tree, Process process) {
+        tree.stop(GRACE);
+        try {
+            process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static RunningApplication reused(ConfiguredTarget target) {
@@ -60,7 +77,7 @@ public final class RunningApplication implements AutoCloseable {
         if (tree == null) {
             return;
         }
-        tree.stop(GRACE);
+        stop(tree, process);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
