@@ -97,12 +97,26 @@ as_build_user_reading() {
   [[ -d $dir ]] || dir=$BUILD_HOME
   mapfile -d '' -t variables < <(build_environment)
   # Not setsid -w: in the background, setsid does not fork, so $! is the new session's (and group's) id.
-  setsid runuser -u "$BUILD_USER" -- env -i -C "$dir" HOME="$BUILD_HOME" USER="$BUILD_USER" \
-    LOGNAME="$BUILD_USER" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "${variables[@]}" "$@" <&0 &
+  # No descriptor of root's but stdin, stdout and stderr (a lock held by whoever runs .ci/run, say).
+  (
+    close_inherited_fds
+    exec setsid runuser -u "$BUILD_USER" -- env -i -C "$dir" HOME="$BUILD_HOME" USER="$BUILD_USER" \
+      LOGNAME="$BUILD_USER" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 "${variables[@]}" "$@"
+  ) <&0 &
   BUILD_PID=$!
   wait "$BUILD_PID" || status=$?
   BUILD_PID=
   return "$status"
+}
+
+# Closes every file descriptor of this shell above stderr; for a subshell about to exec.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    # The directory the glob read is listed too, and already closed.
+    if ((fd > 2)) && [[ -L /proc/$BASHPID/fd/$fd ]]; then exec {fd}>&-; fi
+  done
 }
 
 # Ends the build user's command now running, with whatever it started in its process group.

@@ -41,7 +41,7 @@ sshd_start() {
   # sshd's privilege separation needs this directory; without systemd nothing creates it after a reboot.
   install -d -m 755 /run/sshd
   # sshd (like nginx below) detaches itself: a session of its own, stdio on /dev/null.
-  /usr/sbin/sshd -f "$SSHD_CONF" -E "$SSHD_LOG"
+  start_daemon /usr/sbin/sshd -f "$SSHD_CONF" -E "$SSHD_LOG"
   wait_daemon sshd "$SSH_PORT" "$SSHD_PID" "$SSHD_LOG"
   echo "sshd: started (pid $(<"$SSHD_PID"), $LISTEN_ADDRESS:$SSH_PORT)"
 }
@@ -73,7 +73,7 @@ nginx_start() {
   port_open "$HTTP_PORT" && die "port $HTTP_PORT is taken by another process; not starting nginx"
   rm -f "$NGINX_PID"
   # nginx binds its port before it detaches, and fails here when it cannot; its pid file comes after.
-  nginx -c "$NGINX_CONF"
+  start_daemon nginx -c "$NGINX_CONF"
   wait_daemon nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
   echo "nginx: started (pid $(<"$NGINX_PID"), $BASE_URL/)"
 }

@@ -77,13 +77,38 @@ require_root() {
   [[ $(id -u) -eq 0 ]] || die "must run as root (it manages users, sshd, nginx and PostgreSQL)"
 }
 
+# Closes every file descriptor of this shell above stderr. For a subshell that then execs another user's
+# command or a daemon: neither may get a descriptor root holds — such as the lock of whoever runs these scripts
+# under `flock FILE …`, which a daemon would otherwise hold for as long as it runs, blocking every later run.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    # The directory the glob read is listed too, and already closed.
+    if ((fd > 2)) && [[ -L /proc/$BASHPID/fd/$fd ]]; then exec {fd}>&-; fi
+  done
+}
+
+# Starts a daemon (it detaches itself) with nothing of this script's but stdout and stderr, for its errors
+# before it detaches.
+start_daemon() {
+  (
+    close_inherited_fds
+    exec "$@" </dev/null
+  )
+}
+
 # Runs a command as another user, in a session of its own (setsid): a process without a controlling terminal
 # cannot push input into root's terminal (TIOCSTI) when an admin runs these scripts interactively, even
-# though its stdout and stderr still go there. -w waits for it and passes on its exit status.
+# though its stdout and stderr still go there. -w waits for it and passes on its exit status. It gets no other
+# descriptor of root's than stdin, stdout and stderr.
 as_user() {
   local user=$1
   shift
-  setsid -w runuser -u "$user" -- "$@"
+  (
+    close_inherited_fds
+    exec setsid -w runuser -u "$user" -- "$@"
+  )
 }
 
 # Runs a command as the deploy user in its home, with a clean environment so nothing of root's leaks in, and

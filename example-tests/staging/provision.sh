@@ -118,8 +118,10 @@ postgres() {
   if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c && $4 == "online" {ok = 1} END {exit !ok}'; then
     log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
     # It waits until the server accepts connections (pg_ctl -w), so nothing races here. setsid: the server
-    # runs as postgres and must not keep root's terminal.
-    setsid -w pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start </dev/null
+    # runs as postgres and must not keep root's terminal. It stays up after teardown (the machine's shared
+    # cluster), so above all it must not inherit a descriptor: a lock held by whoever runs provision.sh would
+    # stay held by PostgreSQL.
+    start_daemon setsid -w pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
   fi
   # Debian's cluster listens on localhost only (listen_addresses is left at its default), which is what we want.
   local port
