@@ -2,15 +2,20 @@
 # The classic ways staging tests lie or fail badly, each provoked on purpose against the loopback hosts
 # that .ci/run provisioned and deployed. Each must fail the Maven run with exactly one failing test class
 # (the others skipped with the same reason) and one clear message, which is asserted.
+# Root injects the faults; Maven runs as the build user, in its copy of the checkout (see build-user.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+# shellcheck source=.ci/build-user.sh
+. "$repo/.ci/build-user.sh"
 hosts="$repo/example-tests/staging"
-reports="$repo/example-tests/target/failsafe-reports"
+reports="$BUILD_DIR/example-tests/target/failsafe-reports"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+trap 'build_user_interrupt; exit 130' INT
+trap 'build_user_interrupt; exit 143' TERM HUP
 
-fts=(mvn -B -pl example-tests -am verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false)
+fts=(as_build_user mvn -B -pl example-tests -am verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false)
 
 # expect_one_failure NAME MESSAGE_REGEX MAVEN_ARGS...
 expect_one_failure() {
@@ -42,10 +47,8 @@ expect_one_failure() {
   echo "ok: $(grep -h -E -A1 '<<< (FAILURE|ERROR)!$' "$reports"/*.txt | grep -o -E "$message" | head -n 1)"
 }
 
-# shellcheck disable=SC1091 # written by provision.sh
-source /var/lib/stagingtarget-hosts/staging/client.env
-# shellcheck disable=SC1091
-source /var/lib/stagingtarget-hosts/production/client.env
+build_user_target staging
+build_user_target production
 
 "$hosts/hostctl.sh" staging stop nginx
 expect_one_failure "nginx stopped on staging" \

@@ -35,9 +35,11 @@ start() {
     return
   fi
   fetch
-  java -cp "$lib/*" org.openqa.selenium.grid.Main standalone \
+  # A session of its own (setsid does not fork here, so $! leads it): the browsers the grid starts stay in it
+  # and are ended with it, even the helpers that outlive their browser.
+  setsid java -cp "$lib/*" org.openqa.selenium.grid.Main standalone \
     --host 127.0.0.1 --port "$port" --selenium-manager false --detect-drivers true \
-    >"$log_file" 2>&1 &
+    </dev/null >"$log_file" 2>&1 &
   echo $! >"$pid_file"
   local deadline=$((SECONDS + ${GRID_TIMEOUT:-60}))
   until curl -fsS "$url/status" 2>/dev/null | grep -q '"ready": *true'; do
@@ -56,16 +58,36 @@ start() {
   echo "Selenium Grid ready at $url (pid $(cat "$pid_file"))"
 }
 
+# The processes of the grid's session, while its leader is gone or is the grid (a session id is not reused while
+# a process of the session runs; a leader running something else means the id names another session).
+session_members() {
+  local sid=$1 leader
+  leader=$(ps -o args= -p "$sid" 2>/dev/null || true)
+  [[ -z $leader || $leader == *org.openqa.selenium.grid.Main* ]] || return 0
+  ps -e -o pid=,sid=,stat= | awk -v sid="$sid" '$2 == sid && $3 !~ /^Z/ {print $1}'
+}
+
 stop() {
+  [[ -f "$pid_file" ]] || return 0
+  local pid deadline members
+  pid="$(cat "$pid_file")"
   if running; then
-    local pid
-    pid="$(cat "$pid_file")"
     kill "$pid"
     # Its node quits the browsers it started; give it the time to.
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    deadline=$((SECONDS + 10))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
     echo "Selenium Grid stopped"
   fi
+  deadline=$((SECONDS + 10))
+  while members=$(session_members "$pid") && [[ -n $members ]]; do
+    if ((SECONDS > deadline + 5)); then
+      echo "processes of the grid's session left running:" "${members//$'\n'/ }" >&2
+      return 1
+    fi
+    # shellcheck disable=SC2086 # a list of pids
+    if ((SECONDS < deadline)); then kill -TERM $members 2>/dev/null; else kill -KILL $members 2>/dev/null; fi
+    sleep 0.2
+  done
   rm -f "$pid_file"
 }
 

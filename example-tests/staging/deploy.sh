@@ -124,9 +124,8 @@ REMOTE
 # waits for that), so only nginx can be missing here: no point waiting for a port nobody listens on.
 port_open "$HTTP_PORT" ||
   die "the app runs $sha but nothing listens on $LISTEN_ADDRESS:$HTTP_PORT: nginx is down (hostctl.sh $ENV_NAME start nginx)"
-for ((i = 0; i < 150; i++)); do
-  version=$(http_get /version 2>/dev/null || true)
-  [[ $version == "$sha" ]] && break
+deadline=$((SECONDS + 30))
+until version=$(http_get /version 2>/dev/null || true) && [[ $version == "$sha" ]] || ((SECONDS >= deadline)); do
   sleep 0.2
 done
 if [[ $version != "$sha" ]]; then

@@ -17,28 +17,32 @@ action=$2
 piece=${3:-all}
 require_root
 
-# Fails with a clear message when another program already holds our port (a leftover, or a clash).
-wait_port_open() {
-  local what=$1 port=$2 pidfile=$3 i
-  for ((i = 0; i < 100; i++)); do
-    port_open "$port" && return 0
-    pid_alive "$pidfile" || break
-    sleep 0.1
-  done
-  die "$what did not open $LISTEN_ADDRESS:$port; see ${4:-its log}"
+# How long a daemon may take to listen and write its pid file; generous, for a loaded machine.
+START_TIMEOUT=60
+
+# Waits until the daemon just started listens and has written its pid file, for the whole START_TIMEOUT.
+wait_daemon() {
+  local what=$1 port=$2 pidfile=$3 logfile=$4
+  wait_started "$port" "$pidfile" "$START_TIMEOUT" ||
+    die "$what did not open $LISTEN_ADDRESS:$port (with its pid in $pidfile) within $START_TIMEOUT s; see $logfile"
 }
 
 sshd_start() {
   if pid_alive "$SSHD_PID"; then
+    # Right after a SIGHUP (provision.sh's reload) sshd re-executes itself and opens its port again.
+    wait_daemon sshd "$SSH_PORT" "$SSHD_PID" "$SSHD_LOG"
     echo "sshd: already running (pid $(<"$SSHD_PID"))"
     return 0
   fi
   [[ -f $SSHD_CONF ]] || die "no $SSHD_CONF: run provision.sh $ENV_NAME first"
   port_open "$SSH_PORT" && die "port $SSH_PORT is taken by another process; not starting sshd"
+  # A pid file naming a process that is gone would pass for the new daemon's until it writes its own.
+  rm -f "$SSHD_PID"
   # sshd's privilege separation needs this directory; without systemd nothing creates it after a reboot.
   install -d -m 755 /run/sshd
-  /usr/sbin/sshd -f "$SSHD_CONF" -E "$SSHD_LOG"
-  wait_port_open sshd "$SSH_PORT" "$SSHD_PID" "$SSHD_LOG"
+  # sshd (like nginx below) detaches itself: a session of its own, stdio on /dev/null.
+  start_daemon /usr/sbin/sshd -f "$SSHD_CONF" -E "$SSHD_LOG"
+  wait_daemon sshd "$SSH_PORT" "$SSHD_PID" "$SSHD_LOG"
   echo "sshd: started (pid $(<"$SSHD_PID"), $LISTEN_ADDRESS:$SSH_PORT)"
 }
 
@@ -46,7 +50,7 @@ sshd_stop() {
   # Only the listener: sessions already open end on their own (or by teardown.sh), as on a real host.
   start-stop-daemon --stop --quiet --oknodo --pidfile "$SSHD_PID" --exec /usr/sbin/sshd --retry TERM/10/KILL/5
   rm -f "$SSHD_PID"
-  wait_port_closed "$SSH_PORT" 10 || die "something still listens on $SSH_PORT"
+  wait_port_closed "$SSH_PORT" "$START_TIMEOUT" || die "something still listens on $SSH_PORT"
   echo "sshd: stopped"
 }
 
@@ -61,13 +65,16 @@ sshd_status() {
 
 nginx_start() {
   if pid_alive "$NGINX_PID"; then
+    wait_daemon nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
     echo "nginx: already running (pid $(<"$NGINX_PID"))"
     return 0
   fi
   [[ -f $NGINX_CONF ]] || die "no $NGINX_CONF: run provision.sh $ENV_NAME first"
   port_open "$HTTP_PORT" && die "port $HTTP_PORT is taken by another process; not starting nginx"
-  nginx -c "$NGINX_CONF"
-  wait_port_open nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
+  rm -f "$NGINX_PID"
+  # nginx binds its port before it detaches, and fails here when it cannot; its pid file comes after.
+  start_daemon nginx -c "$NGINX_CONF"
+  wait_daemon nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
   echo "nginx: started (pid $(<"$NGINX_PID"), $BASE_URL/)"
 }
 
@@ -76,7 +83,7 @@ nginx_stop() {
   start-stop-daemon --stop --quiet --oknodo --pidfile "$NGINX_PID" --exec /usr/sbin/nginx \
     --retry QUIT/10/TERM/5/KILL/5
   rm -f "$NGINX_PID"
-  wait_port_closed "$HTTP_PORT" 10 || die "something still listens on $HTTP_PORT"
+  wait_port_closed "$HTTP_PORT" "$START_TIMEOUT" || die "something still listens on $HTTP_PORT"
   echo "nginx: stopped"
 }
 

@@ -4,8 +4,12 @@
 #
 # Rule the scripts follow: root never executes or sources a file the deploy user can change. Everything under
 # /srv/todo-ENV and /srv/git/todo-ENV.git belongs to the deploy user, so root works there only through
-# `runuser -u USER --` (privileges dropped first). Root's own files (sshd and nginx configs, keys, pid files,
-# nginx logs) live in directories the deploy user cannot write.
+# as_app_user (privileges dropped first, in a session of its own, stdin on /dev/null). Root's own files (sshd
+# and nginx configs, keys, pid files, nginx logs) live in directories the deploy user cannot write.
+#
+# Starting a daemon: remove its pid file first (one left from before may name a process that is gone, or
+# another one by now), then wait, by the clock and for the whole timeout, until it listens and has written
+# its pid — never a fixed sleep, never a count of tries (on a loaded machine each try takes longer).
 
 # The loopback "hosts". Each ENV is a separate host in real life; here they share one machine, so every name
 # below carries the ENV to keep them apart.
@@ -73,17 +77,57 @@ require_root() {
   [[ $(id -u) -eq 0 ]] || die "must run as root (it manages users, sshd, nginx and PostgreSQL)"
 }
 
-# Runs a command as the deploy user in its home, with a clean environment so nothing of root's leaks in.
+# Closes every file descriptor of this shell above stderr. For a subshell that then execs another user's
+# command or a daemon: neither may get a descriptor root holds — such as the lock of whoever runs these scripts
+# under `flock FILE …`, which a daemon would otherwise hold for as long as it runs, blocking every later run.
+close_inherited_fds() {
+  local fd
+  for fd in /proc/"$BASHPID"/fd/*; do
+    fd=${fd##*/}
+    # The directory the glob read is listed too, and already closed.
+    if ((fd > 2)) && [[ -L /proc/$BASHPID/fd/$fd ]]; then exec {fd}>&-; fi
+  done
+}
+
+# Starts a daemon (it detaches itself) with nothing of this script's but stdout and stderr, for its errors
+# before it detaches.
+start_daemon() {
+  (
+    close_inherited_fds
+    exec "$@" </dev/null
+  )
+}
+
+# Runs a command as another user, in a session of its own (setsid): a process without a controlling terminal
+# cannot push input into root's terminal (TIOCSTI) when an admin runs these scripts interactively, even
+# though its stdout and stderr still go there. -w waits for it and passes on its exit status. It gets no other
+# descriptor of root's than stdin, stdout and stderr.
+as_user() {
+  local user=$1
+  shift
+  (
+    close_inherited_fds
+    exec setsid -w runuser -u "$user" -- "$@"
+  )
+}
+
+# Runs a command as the deploy user in its home, with a clean environment so nothing of root's leaks in, and
+# with nothing on stdin (never root's terminal).
 as_app_user() {
-  runuser -u "$APP_USER" -- env -i -C "$APP_HOME" PATH=/usr/local/bin:/usr/bin:/bin HOME="$APP_HOME" \
-    LANG=C.UTF-8 "$@"
+  as_app_user_reading "$@" </dev/null
+}
+
+# Like as_app_user, but the command reads this script's stdin: only for callers that feed it (a pipe).
+as_app_user_reading() {
+  as_user "$APP_USER" env -i -C "$APP_HOME" PATH=/usr/local/bin:/usr/bin:/bin HOME="$APP_HOME" LANG=C.UTF-8 "$@"
 }
 
 # Writes stdin to file $2 with mode $1, as the deploy user, atomically (readers never see half a file).
 # cat, not `install /dev/stdin`: reopening root's stdin by path is refused to the user.
 write_as_app_user() {
   # shellcheck disable=SC2016 # expanded by the inner bash, from its arguments
-  as_app_user bash -c 'umask 077 && cat >"$2.new" && chmod "$1" "$2.new" && mv -f "$2.new" "$2"' write "$1" "$2"
+  as_app_user_reading bash -c 'umask 077 && cat >"$2.new" && chmod "$1" "$2.new" && mv -f "$2.new" "$2"' \
+    write "$1" "$2"
 }
 
 # True when the process in pid file $1 is alive.
@@ -96,14 +140,25 @@ pid_alive() {
     [[ $(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null) != Z ]]
 }
 
-# Waits until nothing accepts TCP connections on 127.0.0.1:$1, or fails after $2 seconds.
+# Waits until nothing accepts TCP connections on 127.0.0.1:$1, or fails after $2 seconds. Timed by the clock,
+# not by a count of tries: on a loaded machine each try takes longer than its sleep.
 wait_port_closed() {
-  local port=$1 seconds=${2:-10} i
-  for ((i = 0; i < seconds * 10; i++)); do
-    port_open "$port" || return 0
+  local port=$1 deadline=$((SECONDS + ${2:-10}))
+  while port_open "$port"; do
+    ((SECONDS < deadline)) || return 1
     sleep 0.1
   done
-  return 1
+}
+
+# Waits until a daemon just started listens on 127.0.0.1:$1 and pid file $2 names a live process, or fails
+# after $3 seconds. Neither check ends the wait early: on a loaded machine a daemon may write its pid file
+# only after it has bound its port, and a pid file left from before may name a process that has gone.
+wait_started() {
+  local port=$1 pidfile=$2 deadline=$((SECONDS + ${3:-30}))
+  until port_open "$port" && pid_alive "$pidfile"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.1
+  done
 }
 
 port_open() {

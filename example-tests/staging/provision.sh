@@ -117,7 +117,11 @@ EOF
 postgres() {
   if ! pg_lsclusters -h | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c && $4 == "online" {ok = 1} END {exit !ok}'; then
     log "starting PostgreSQL $PG_VERSION/$PG_CLUSTER"
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
+    # It waits until the server accepts connections (pg_ctl -w), so nothing races here. setsid: the server
+    # runs as postgres and must not keep root's terminal. It stays up after teardown (the machine's shared
+    # cluster), so above all it must not inherit a descriptor: a lock held by whoever runs provision.sh would
+    # stay held by PostgreSQL.
+    start_daemon setsid -w pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start
   fi
   # Debian's cluster listens on localhost only (listen_addresses is left at its default), which is what we want.
   local port
@@ -132,7 +136,7 @@ postgres() {
   [[ -n $secret ]] || secret=$(openssl rand -hex 32)
 
   # SQL on stdin, not in argv, so the password shows up in no process list; psql echoes nothing with -q.
-  runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 -p "$port" -d postgres >/dev/null <<EOF
+  as_user postgres psql -q -X -v ON_ERROR_STOP=1 -p "$port" -d postgres >/dev/null <<EOF
 SELECT format('CREATE ROLE %I LOGIN', '$DB_ROLE') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_ROLE')
 \\gexec
 ALTER ROLE "$DB_ROLE" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$password';

@@ -35,8 +35,8 @@ if id "$APP_USER" >/dev/null 2>&1; then
   if ((${#pids[@]})); then
     log "ending ${#pids[@]} leftover process(es) of $APP_USER: ${pids[*]}"
     kill -TERM "${pids[@]}" 2>/dev/null || true
-    for ((i = 0; i < 50; i++)); do
-      [[ -z $(live_pids) ]] && break
+    deadline=$((SECONDS + 10))
+    while [[ -n $(live_pids) ]] && ((SECONDS < deadline)); do
       sleep 0.1
     done
     mapfile -t pids < <(live_pids)
@@ -54,7 +54,7 @@ done
 if [[ $purge == yes ]]; then
   log "purging the $ENV_NAME host"
   if pg_lsclusters -h 2>/dev/null | awk -v v="$PG_VERSION" -v c="$PG_CLUSTER" '$1 == v && $2 == c && $4 == "online" {ok = 1} END {exit !ok}'; then
-    runuser -u postgres -- psql -q -X -v ON_ERROR_STOP=1 -d postgres >/dev/null <<EOF
+    as_user postgres psql -q -X -v ON_ERROR_STOP=1 -d postgres >/dev/null <<EOF
 SET client_min_messages = warning;
 DROP DATABASE IF EXISTS "$DB_NAME" WITH (FORCE);
 DROP ROLE IF EXISTS "$DB_ROLE";

@@ -15,15 +15,13 @@ public final class BrowserProbe {
      * @throws BrowserException naming what was looked for and how to install it
      */
     public static String startAndQuit(BrowserSpec spec, String targetName) {
-        WebDriver driver = new DriverFactory(ExecutableFinder.fromEnvironment()).start(spec, targetName);
-        try {
+        try (BrowserSession session = BrowserSession.start(spec, targetName)) {
+            WebDriver driver = session.driver();
             if (driver instanceof HasCapabilities withCapabilities) {
                 Capabilities capabilities = withCapabilities.getCapabilities();
                 return capabilities.getBrowserName() + " " + capabilities.getBrowserVersion();
             }
             return driver.getClass().getSimpleName();
-        } finally {
-            driver.quit();
         }
     }
 }

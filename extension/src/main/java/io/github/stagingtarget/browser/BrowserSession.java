@@ -4,12 +4,15 @@ import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.config.BrowserSpec;
 import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.process.ProcessTree;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -27,13 +30,18 @@ public final class BrowserSession implements AutoCloseable {
     private static final String CLEAR_PAGE_STORAGE = "var url = window.location.href;"
             + " try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) {} return url;";
 
+    /** A driver and browser that do not quit have this long to exit after a SIGTERM. */
+    private static final Duration PROCESS_GRACE = Duration.ofSeconds(5);
+
     private final WebDriver driver;
+    private final Optional<ProcessTree> processes;
     private final BrowserSpec spec;
     /** Origins whose storage must be cleared; reads and writes come from the test's thread and the closer. */
     private final Set<String> origins = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
-    private BrowserSession(WebDriver driver, BrowserSpec spec) {
-        this.driver = driver;
+    private BrowserSession(DriverFactory.Started started, BrowserSpec spec) {
+        this.driver = started.driver();
+        this.processes = started.processes();
         this.spec = spec;
     }
 
@@ -43,7 +51,7 @@ public final class BrowserSession implements AutoCloseable {
      * @throws BrowserException naming what was looked for and how to install it
      */
     public static BrowserSession start(BrowserSpec spec, String targetName) {
-        return new BrowserSession(new DriverFactory(ExecutableFinder.fromEnvironment()).start(spec, targetName), spec);
+        return new BrowserSession(DriverFactory.forThisJvm().start(spec, targetName), spec);
     }
 
     public WebDriver driver() {
@@ -118,23 +126,35 @@ public final class BrowserSession implements AutoCloseable {
         return spec;
     }
 
+    /** The local driver's and browser's processes; empty for a browser on a grid. */
+    Optional<ProcessTree> processes() {
+        return processes;
+    }
+
     private List<String> snapshotOrigins() {
         synchronized (origins) {
             return List.copyOf(origins);
         }
     }
 
-    private static java.util.Optional<String> origin(String url) {
+    private static Optional<String> origin(String url) {
         if (url == null || !url.startsWith("http")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         URI uri = URI.create(url);
-        return java.util.Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
+        return Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
     }
 
-    /** Quits the browser; the driver process Selenium started for it stops with it. */
+    /**
+     * Quits the browser, which stops the driver process Selenium started for it; then stops whatever of
+     * them is still running (a browser that hung or crashed leaves helper processes behind).
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            processes.ifPresent(tree -> tree.stop(PROCESS_GRACE));
+        }
     }
 }

@@ -2,14 +2,19 @@ package io.github.stagingtarget.browser;
 
 import io.github.stagingtarget.config.BrowserSpec;
 import io.github.stagingtarget.config.BrowserSpec.ConfiguredPath;
+import io.github.stagingtarget.process.ProcessTree;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,6 +27,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.remote.AbstractDriverOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
+import org.openqa.selenium.remote.service.DriverService;
 
 /**
  * Starts the browser a {@link BrowserSpec} describes. Offline first: an explicit path from the
@@ -31,12 +37,10 @@ import org.openqa.selenium.remote.RemoteWebDriver;
 final class DriverFactory {
 
     /**
-     * Always passed to Chromium. {@code --no-sandbox}: Chromium refuses to start as root, as in containers
-     * and CI, and a test browser only visits the application under test. The others keep a test run from
-     * phoning home or updating components, which is slow offline and makes runs differ.
+     * Always passed to Chromium: they keep a test run from phoning home or updating components, which is
+     * slow offline and makes runs differ.
      */
     static final List<String> CHROMIUM_ARGUMENTS = List.of(
-            "--no-sandbox",
             "--disable-dev-shm-usage",
             "--disable-background-networking",
             "--disable-component-update",
@@ -50,6 +54,14 @@ final class DriverFactory {
 
     static final List<String> CHROMIUM_HEADLESS = List.of("--headless=new", "--disable-gpu");
 
+    /**
+     * Only for a local Chromium started by root, which Chromium refuses to do with its sandbox on (as in
+     * containers and CI that run as root). Anyone else keeps the sandbox: run tests as an unprivileged user.
+     */
+    static final String NO_SANDBOX = "--no-sandbox";
+
+    private static final Duration FAILED_START_GRACE = Duration.ofSeconds(2);
+
     private static final List<String> CHROMIUM_BINARIES =
             List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     private static final List<String> CHROME_BINARIES =
@@ -57,14 +69,28 @@ final class DriverFactory {
     private static final List<String> FIREFOX_BINARIES = List.of("firefox", "firefox-esr");
 
     private final ExecutableFinder finder;
+    private final boolean root;
 
-    DriverFactory(ExecutableFinder finder) {
+    DriverFactory(ExecutableFinder finder, boolean root) {
         this.finder = finder;
+        this.root = root;
     }
 
-    WebDriver start(BrowserSpec spec, String targetName) {
+    /** For the browser this JVM may start: with {@code --no-sandbox} if it runs as root. */
+    static DriverFactory forThisJvm() {
+        return new DriverFactory(ExecutableFinder.fromEnvironment(), RunningUser.isRoot());
+    }
+
+    /**
+     * A started browser.
+     *
+     * @param processes the local driver and the browser it started; empty for a browser on a grid
+     */
+    record Started(WebDriver driver, Optional<ProcessTree> processes) {}
+
+    Started start(BrowserSpec spec, String targetName) {
         if (spec.remoteUrl().isPresent()) {
-            return startRemote(spec, targetName);
+            return new Started(startRemote(spec, targetName), Optional.empty());
         }
         Optional<Path> binary = local(spec.binary(), "browser");
         Optional<Path> driver = local(spec.driver(), "driver");
@@ -73,12 +99,12 @@ final class DriverFactory {
                 : startFirefox(spec, targetName, binary, driver);
     }
 
-    private WebDriver startChromium(
+    private Started startChromium(
             BrowserSpec spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
         Optional<Path> binary = configuredBinary.or(
                 () -> finder.find(spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("chromedriver")));
-        ChromeOptions options = chromiumOptions(spec);
+        ChromeOptions options = chromiumOptions(spec, root);
         binary.ifPresent(path -> options.setBinary(path.toFile()));
         Looked looked = new Looked(
                 spec,
@@ -88,22 +114,17 @@ final class DriverFactory {
                 "chromedriver",
                 String.join(", ", spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES),
                 "apt-get install chromium chromium-driver");
-        try {
-            if (driver.isEmpty()) {
-                return new ChromeDriver(options); // Selenium Manager
-            }
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(driver.get().toFile())
-                    .usingAnyFreePort()
-                    .withLogOutput(OutputStream.nullOutputStream())
-                    .build();
-            return new ChromeDriver(service, options);
-        } catch (WebDriverException | IllegalStateException e) {
-            throw looked.failure(e);
-        }
+        ProcessTree tree = processTree(spec, targetName);
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                .usingAnyFreePort()
+                .withEnvironment(tree.environment())
+                .withLogOutput(OutputStream.nullOutputStream());
+        // Without a driver path, Selenium Manager provides one when the driver starts.
+        driver.ifPresent(path -> service.usingDriverExecutable(path.toFile()));
+        return startLocal(tree, service.build(), looked, built -> new ChromeDriver(built, options));
     }
 
-    private WebDriver startFirefox(
+    private Started startFirefox(
             BrowserSpec spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
         Optional<Path> binary = configuredBinary.or(() -> finder.find(FIREFOX_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("geckodriver")));
@@ -117,18 +138,37 @@ final class DriverFactory {
                 "geckodriver",
                 String.join(", ", FIREFOX_BINARIES),
                 "apt-get install firefox-esr, and geckodriver from https://github.com/mozilla/geckodriver/releases");
+        ProcessTree tree = processTree(spec, targetName);
+        GeckoDriverService.Builder service = new GeckoDriverService.Builder()
+                .usingAnyFreePort()
+                .withEnvironment(tree.environment())
+                .withLogOutput(OutputStream.nullOutputStream());
+        driver.ifPresent(path -> service.usingDriverExecutable(path.toFile()));
+        return startLocal(tree, service.build(), looked, built -> new FirefoxDriver(built, options));
+    }
+
+    /**
+     * The driver service carries the tree's marker into the driver's environment, and the driver into the
+     * browser's; the driver becomes a root of the tree once it runs (Selenium does not hand out its process).
+     */
+    private static <S extends DriverService> Started startLocal(
+            ProcessTree tree, S service, Looked looked, Function<S, WebDriver> driverFor) {
         try {
-            if (driver.isEmpty()) {
-                return new FirefoxDriver(options); // Selenium Manager
-            }
-            GeckoDriverService service = new GeckoDriverService.Builder()
-                    .usingDriverExecutable(driver.get().toFile())
-                    .usingAnyFreePort()
-                    .withLogOutput(OutputStream.nullOutputStream())
-                    .build();
-            return new FirefoxDriver(service, options);
+            WebDriver started = driverFor.apply(service);
+            Optional.ofNullable(service.getExecutable()).ifPresent(path -> tree.adoptChildren(Path.of(path)));
+            return new Started(started, Optional.of(tree));
         } catch (WebDriverException | IllegalStateException e) {
+            tree.stop(FAILED_START_GRACE);
             throw looked.failure(e);
+        }
+    }
+
+    private static ProcessTree processTree(BrowserSpec spec, String targetName) {
+        try {
+            return ProcessTree.create();
+        } catch (UncheckedIOException e) {
+            throw new BrowserException(
+                    "Could not start " + spec.name() + " for target '" + targetName + "': " + e.getMessage(), e);
         }
     }
 
@@ -136,7 +176,8 @@ final class DriverFactory {
     private static WebDriver startRemote(BrowserSpec spec, String targetName) {
         AbstractDriverOptions<?> options;
         if (spec.kind() == BrowserSpec.Kind.CHROMIUM) {
-            ChromeOptions chrome = chromiumOptions(spec);
+            // Whether the grid's node runs as root is unknown here: it is the node's to add --no-sandbox.
+            ChromeOptions chrome = chromiumOptions(spec, false);
             spec.binary().ifPresent(path -> chrome.setBinary(path.path().toString()));
             options = chrome;
         } else {
@@ -158,9 +199,13 @@ final class DriverFactory {
         }
     }
 
-    static ChromeOptions chromiumOptions(BrowserSpec spec) {
+    static ChromeOptions chromiumOptions(BrowserSpec spec, boolean root) {
         ChromeOptions options = new ChromeOptions();
-        List<String> arguments = new ArrayList<>(CHROMIUM_ARGUMENTS);
+        List<String> arguments = new ArrayList<>();
+        if (root) {
+            arguments.add(NO_SANDBOX);
+        }
+        arguments.addAll(CHROMIUM_ARGUMENTS);
         if (spec.headless()) {
             arguments.addAll(CHROMIUM_HEADLESS);
         }
@@ -246,8 +291,28 @@ final class DriverFactory {
                             + driverPart + " and " + binaryPart + ": " + firstLine(e)
                             + ". Install them (Debian/Ubuntu: "
                             + install + "), or set browser.driver and browser.binary (browser block at " + spec.origin()
-                            + ").",
+                            + ")." + sandboxHint(e),
                     e);
+        }
+
+        /**
+         * Chromium as an ordinary user keeps its sandbox, which needs user namespaces: a container that does not
+         * allow them makes it exit at once, which chromedriver reports only as a browser that failed to start.
+         */
+        private String sandboxHint(RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            // chromedriver's words for it, from version to version.
+            boolean browserDied = Stream.of("instance exited", "failed to start", "DevToolsActivePort", "has crashed")
+                    .anyMatch(message::contains);
+            if (spec.kind() != BrowserSpec.Kind.CHROMIUM
+                    || root
+                    || !browserDied
+                    || spec.arguments().contains(NO_SANDBOX)) {
+                return "";
+            }
+            return " If the browser itself exited: Chromium keeps its sandbox when not run as root, and the sandbox"
+                    + " needs user namespaces; where they are not allowed (some containers), add \"" + NO_SANDBOX
+                    + "\" to browser.arguments.";
         }
     }
 

@@ -5,7 +5,10 @@ import io.github.stagingtarget.config.LaunchSpec;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.http.ReadinessWait;
+import io.github.stagingtarget.process.ProcessTree;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,14 +16,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the application under test for a target with a launch block and waits until its ready path
  * answers, the way Playwright's {@code webServer} does. A main class runs in a child JVM on the given class
- * path, through {@link ChildJvmMain} so that it dies with the test JVM; a command runs as it is. Output goes
- * to the configured log file, whose tail is quoted when the application exits early or never gets ready.
+ * path; a command runs as it is. Either starts as the root of a {@link ProcessTree}, so that it and every
+ * process it starts stop with the run, even when the test JVM is killed. Output goes to the configured log
+ * file, whose tail is quoted when the application exits early or never gets ready.
  */
 public final class ApplicationLauncher {
 
@@ -70,33 +76,80 @@ public final class ApplicationLauncher {
         }
 
         List<String> command = command(spec, port);
-        Process process = start(definition, spec, command, port);
+        requireExecutable(definition, spec, command);
+        ProcessTree tree = processTree(definition, spec);
+        Process process = start(definition, spec, command, port, tree);
         try {
-            awaitReady(definition, spec, process, probe);
+            awaitReady(definition, spec, process, probe, tree, port);
         } catch (InterruptedException | RuntimeException e) {
-            RunningApplication.stop(process);
+            RunningApplication.stop(tree, process);
             throw e;
         }
-        return RunningApplication.started(target, process, spec.logFile());
+        return RunningApplication.started(target, process, tree, spec.logFile());
     }
 
-    private Process start(TargetDefinition definition, LaunchSpec spec, List<String> command, int port) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    private static ProcessTree processTree(TargetDefinition definition, LaunchSpec spec) {
+        try {
+            return ProcessTree.create();
+        } catch (UncheckedIOException e) {
+            throw new LaunchException(
+                    "Cannot launch the application for target '" + definition.name() + "': " + e.getMessage() + " ("
+                            + spec.origin() + ")",
+                    e);
+        }
+    }
+
+    private Process start(
+            TargetDefinition definition, LaunchSpec spec, List<String> command, int port, ProcessTree tree) {
+        ProcessBuilder builder = new ProcessBuilder(tree.inNewSession(command)).redirectErrorStream(true);
         spec.workingDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
         for (Map.Entry<String, String> variable : spec.environment().entrySet()) {
             builder.environment().put(variable.getKey(), withPort(variable.getValue(), port));
         }
+        builder.environment().putAll(tree.environment());
         Path log = resolveLog(spec);
+        Process process;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             builder.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            // Standard input stays a pipe that we never write to: ChildJvmMain exits when it closes.
-            return builder.start();
+            // Standard input stays a pipe that we never write to, as before a terminal nobody types into.
+            process = builder.start();
         } catch (IOException e) {
             throw new LaunchException(
                     "Cannot launch the application for target '" + definition.name() + "' with "
                             + String.join(" ", command) + ": " + e.getMessage() + " (" + spec.origin() + ")",
                     e);
+        }
+        tree.add(process.toHandle());
+        return process;
+    }
+
+    /**
+     * A missing program is reported here, with the command, rather than by {@code setsid} as an exit code
+     * and a line in the application's log.
+     */
+    private static void requireExecutable(TargetDefinition definition, LaunchSpec spec, List<String> command) {
+        String program = command.get(0);
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            return; // PATHEXT and friends: left to ProcessBuilder, which names a missing program itself
+        }
+        boolean found;
+        String problem;
+        if (program.contains("/")) {
+            Path file = spec.workingDirectory().orElse(Path.of("")).resolve(program);
+            found = Files.isRegularFile(file) && Files.isExecutable(file);
+            problem = Files.exists(file) ? program + " is not an executable file" : program + " does not exist";
+        } else {
+            String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+            found = Arrays.stream(path.split(File.pathSeparator))
+                    .filter(directory -> !directory.isEmpty())
+                    .map(directory -> Path.of(directory, program))
+                    .anyMatch(file -> Files.isRegularFile(file) && Files.isExecutable(file));
+            problem = "no executable " + program + " on PATH (" + path + ")";
+        }
+        if (!found) {
+            throw new LaunchException("Cannot launch the application for target '" + definition.name() + "' with "
+                    + String.join(" ", command) + ": " + problem + " (" + spec.origin() + ")");
         }
     }
 
@@ -104,7 +157,13 @@ public final class ApplicationLauncher {
         return spec.workingDirectory().map(dir -> dir.resolve(spec.logFile())).orElse(spec.logFile());
     }
 
-    private void awaitReady(TargetDefinition definition, LaunchSpec spec, Process process, ReadinessProbe probe)
+    private void awaitReady(
+            TargetDefinition definition,
+            LaunchSpec spec,
+            Process process,
+            ReadinessProbe probe,
+            ProcessTree tree,
+            int port)
             throws InterruptedException {
         Path log = resolveLog(spec);
         try {
@@ -121,6 +180,31 @@ public final class ApplicationLauncher {
                     + "; raise ready.timeout if it needs longer. Last lines of " + log + ":"
                     + System.lineSeparator() + LogTail.lastLines(log, TAIL_LINES));
         }
+        // The port was free when chosen, but not reserved: another process may have taken it before the
+        // application could, and answered in its place. Testing that process would pass or fail for nothing.
+        boolean probedOurPort = probesPort(probe.url(), port);
+        Optional<String> stranger = probedOurPort ? tree.foreignListener(port) : Optional.empty();
+        if (!process.isAlive() || stranger.isPresent()) {
+            throw new LaunchException("The application for target '" + definition.name() + "' "
+                    + (process.isAlive() ? "did not get port " + port : "exited with code " + process.exitValue())
+                    + ", yet " + probe.url() + " answered: "
+                    + stranger.map(owner -> owner + ", which this run did not start, listens there")
+                            .orElse("another process listens there in its place")
+                    + ". "
+                    + (spec.port() > 0
+                            ? "Stop that process, or choose another launch.port (" + spec.origin() + ")."
+                            : "It took the free port picked for the application before the application bound it;"
+                                    + " run again to get another one.")
+                    + " Last lines of " + log + ":" + System.lineSeparator() + LogTail.lastLines(log, TAIL_LINES));
+        }
+    }
+
+    /** The readiness URL is this machine's {@code port}, where /proc can tell who listens. */
+    private static boolean probesPort(URI url, int port) {
+        int probed = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        String host = Optional.ofNullable(url.getHost()).orElse("");
+        return probed == port
+                && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
     private List<String> command(LaunchSpec spec, int port) {
@@ -130,7 +214,6 @@ public final class ApplicationLauncher {
             spec.jvmArgs().forEach(arg -> command.add(withPort(arg, port)));
             command.add("-cp");
             command.add(classPath);
-            command.add(ChildJvmMain.class.getName());
             command.add(spec.mainClass().get());
         } else {
             spec.command().forEach(arg -> command.add(withPort(arg, port)));

@@ -8,6 +8,7 @@ import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.Survivors;
 import io.github.stagingtarget.testsupport.TinyHttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -150,32 +152,74 @@ class ApplicationLauncherTests {
                         "Cannot launch the application for target 'local' with /no/such/run-app.sh --port \\d+: .*");
     }
 
-    @Test
-    void childJvmExitsWhenTheTestJvmIsGone() throws Exception {
-        // The test JVM's death closes the child's standard input; closing it by hand has the same effect.
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
+    /**
+     * A target whose launch.command is {@code sh -c script {port}}; the script finds the port in $0, and
+     * {@code java}, the class path and {@link TinyHttpServer} in $JAVA, $CP and $SERVER.
+     */
+    private TargetDefinition shellCommand(String script) {
+        Path config = ConfigFiles.write(dir, """
+                staging-target.targets.local {
+                  base-url = "http://127.0.0.1:{port}/"
+                  ready { path = "/health", timeout = 10s, interval = 50ms }
+                  launch {
+                    command = ["sh", "-c", %s, "{port}"]
+                    working-directory = "%s"
+                    log-file = "app.log"
+                    env { JAVA = "%s", CP = "%s", SERVER = "%s" }
+                  }
+                }
+                """.formatted(
+                        com.typesafe.config.ConfigUtil.quoteString(script),
+                        dir,
+                        Path.of(System.getProperty("java.home"), "bin", "java"),
                         System.getProperty("java.class.path"),
-                        ChildJvmMain.class.getName(),
-                        TinyHttpServer.class.getName(),
-                        "0",
-                        "mute")
-                .redirectErrorStream(true)
-                .start();
+                        TinyHttpServer.class.getName()));
+        return ConfigLoader.load(getClass().getClassLoader(), Optional.of(config.toString()), Map.of())
+                .target(new TargetSelection("local", "a test"));
+    }
+
+    @Test
+    void commandIsStoppedWithEveryProcessItStarted() throws Exception {
+        List<Long> pids = new java.util.ArrayList<>();
+        try (RunningApplication app = ApplicationLauncher.forThisJvm()
+                .launch(shellCommand(String.join(
+                        "\n",
+                        "sleep 600 & echo $! > child",
+                        // Re-parented to init at once, as a daemon's double fork does.
+                        "(sleep 601 & echo $! > orphan)",
+                        "exec \"$JAVA\" -cp \"$CP\" \"$SERVER\" \"$0\"")))) {
+            assertThat(answers(app)).isTrue();
+            pids.add(app.process().orElseThrow().pid());
+            pids.add(Survivors.readPid(dir.resolve("child")));
+            pids.add(Survivors.readPid(dir.resolve("orphan")));
+        }
+        // A killed child stays a zombie until init reaps it: Survivors waits for that.
+        assertThat(Survivors.of(pids, Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void anotherProcessAnsweringOnThePortInsteadOfTheApplicationIsRefused() throws Exception {
+        // The "application" lets a stranger (another session, without the run's marker) take its port and
+        // never binds it itself: what happens when a free port is taken between its choice and the bind.
+        Path strangerPid = dir.resolve("stranger.pid");
         try {
-            assertThat(child.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS))
-                    .as("still running")
-                    .isFalse();
-            child.getOutputStream().close();
-            assertThat(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS))
-                    .as("exited")
-                    .isTrue();
-            assertThat(child.exitValue()).isEqualTo(143);
-            assertThat(new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("the test JVM is gone; stopping the application");
+            assertThatThrownBy(() -> ApplicationLauncher.forThisJvm()
+                            .launch(shellCommand("PID_FILE=stranger.pid setsid -f env -u "
+                                    + io.github.stagingtarget.process.ProcessTree.MARKER
+                                    + " \"$JAVA\" -cp \"$CP\" \"$SERVER\" \"$0\" > stranger.log 2>&1\n"
+                                    + "echo started a stranger on port $0; exec sleep 600")))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessageMatching("(?s)The application for target 'local' did not get port (\\d+), yet "
+                            + "http://127\\.0\\.0\\.1:\\1/health answered: pid \\d+ \\(.*java .*TinyHttpServer \\1\\), "
+                            + "which this run did not start, listens there\\. It took the free port picked for the "
+                            + "application before the application bound it; run again to get another one\\. "
+                            + "Last lines of .*app\\.log:.*started a stranger on port \\1");
+            assertThat(Files.readAllLines(dir.resolve("app.log"))).hasSize(1);
         } finally {
-            child.destroyForcibly();
+            if (Files.exists(strangerPid)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(strangerPid).trim()))
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 }
