@@ -164,13 +164,15 @@ class ApplicationLauncherTests {
                   launch {
                     command = ["sh", "-c", %s, "{port}"]
                     working-directory = "%s"
-                    log-file = "app.log"
+                    log-file = "%s"
                     env { JAVA = "%s", CP = "%s", SERVER = "%s" }
                   }
                 }
                 """.formatted(
                         com.typesafe.config.ConfigUtil.quoteString(script),
                         dir,
+                        // A relative log-file is the project directory's: shared with every other test.
+                        dir.resolve("app.log"),
                         Path.of(System.getProperty("java.home"), "bin", "java"),
                         System.getProperty("java.class.path"),
                         TinyHttpServer.class.getName()));
