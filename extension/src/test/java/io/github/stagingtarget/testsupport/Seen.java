@@ -49,10 +49,6 @@ public final class Seen implements AutoCloseable {
         return values;
     }
 
-    public void clear() {
-        values.clear();
-    }
-
     @Override
     public void close() {
         OPEN.remove(id);
