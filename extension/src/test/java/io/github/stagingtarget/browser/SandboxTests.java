@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.stagingtarget.config.BrowserSpec;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.TargetSelection;
+import io.github.stagingtarget.testsupport.BrowserProcesses;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Chromium's sandbox stays on unless the JVM runs as root, where Chromium refuses to start with it. */
+@ResourceLock(BrowserProcesses.LOCK) // starts chromedriver and Chromium in this JVM's process tree
 class SandboxTests {
 
     @TempDir

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.sun.net.httpserver.HttpServer;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.testsupport.BrowserProcesses;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.Ports;
 import java.io.ByteArrayOutputStream;
@@ -34,9 +35,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
+@ResourceLock(BrowserProcesses.LOCK) // the doctor's browser check starts Chromium in this JVM's process tree
 class DoctorTests {
 
     @TempDir

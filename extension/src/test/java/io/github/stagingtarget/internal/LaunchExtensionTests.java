@@ -11,26 +11,32 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.Seen;
 import io.github.stagingtarget.testsupport.TinyHttpServer;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class LaunchExtensionTests {
 
-    static final List<Object> SEEN = new CopyOnWriteArrayList<>();
+    /** What this test's fixtures saw, apart from any other test's. */
+    private final Seen seen = Seen.open();
 
     @TempDir
     Path dir;
 
+    @AfterEach
+    void closeSeen() {
+        seen.close();
+    }
+
     private Path config(String mode) {
-        SEEN.clear();
         return ConfigFiles.write(
                 dir, """
                 staging-target.targets.local {
@@ -53,25 +59,27 @@ class LaunchExtensionTests {
 
     @Test
     void launchesOnceForTheRunServesTheTestsAndStopsAfterwards() throws Exception {
-        EngineExecutionResults results = run(config("serve"), "local", ApiTestCase.class, OtherApiTestCase.class);
+        EngineExecutionResults results =
+                run(config("serve"), "local", seen.parameters(), ApiTestCase.class, OtherApiTestCase.class);
 
         results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
-        assertThat(SEEN).hasSize(4);
-        assertThat(SEEN.get(0)).isEqualTo(SEEN.get(2)).as("one application for both classes");
-        assertThat(SEEN.get(1)).isEqualTo(SEEN.get(3));
-        assertThat(((URI) SEEN.get(0)).getPort()).isPositive();
-        assertThat((String) SEEN.get(1)).isEqualTo("hello from /app/greetings/J%C3%BCrgen%20M");
+        assertThat(seen.values()).hasSize(4);
+        assertThat(seen.values().get(0)).isEqualTo(seen.values().get(2)).as("one application for both classes");
+        assertThat(seen.values().get(1)).isEqualTo(seen.values().get(3));
+        assertThat(((URI) seen.values().get(0)).getPort()).isPositive();
+        assertThat((String) seen.values().get(1)).isEqualTo("hello from /app/greetings/J%C3%BCrgen%20M");
         assertThat(ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false))
                 .as("the launched application is gone after the run")
                 .isFalse();
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     static class ApiTestCase {
         @Test
-        void greets(Target target, RequestSpecification api) {
-            SEEN.add(target.baseUri());
-            SEEN.add(api.get(target.path("greeting"), "Jürgen M")
+        void greets(Target target, RequestSpecification api, Seen seen) {
+            seen.add(target.baseUri());
+            seen.add(api.get(target.path("greeting"), "Jürgen M")
                     .then()
                     .statusCode(200)
                     .extract()
@@ -80,11 +88,12 @@ class LaunchExtensionTests {
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     static class OtherApiTestCase {
         @Test
-        void greetsThroughTheBasePath(Target target, RequestSpecification api) {
-            SEEN.add(target.baseUri());
-            SEEN.add(api.urlEncodingEnabled(false)
+        void greetsThroughTheBasePath(Target target, RequestSpecification api, Seen seen) {
+            seen.add(target.baseUri());
+            seen.add(api.urlEncodingEnabled(false)
                     .get("/greetings/J%C3%BCrgen%20M")
                     .then()
                     .statusCode(200)
@@ -95,7 +104,8 @@ class LaunchExtensionTests {
 
     @Test
     void crashingApplicationFailsTheRunOnceWithItsLogAndIsStartedOnlyOnce() throws Exception {
-        EngineExecutionResults results = run(config("crash"), "local", ApiTestCase.class, OtherApiTestCase.class);
+        EngineExecutionResults results =
+                run(config("crash"), "local", seen.parameters(), ApiTestCase.class, OtherApiTestCase.class);
 
         results.containerEvents()
                 .assertThatEvents()

@@ -19,6 +19,7 @@ import io.github.stagingtarget.fixtures.FixtureException;
 import io.github.stagingtarget.session.SessionKey;
 import io.github.stagingtarget.session.Sessions;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.ConfigurationValue;
 import io.github.stagingtarget.testsupport.EmbeddedSshServer;
 import io.github.stagingtarget.testsupport.SshKeys;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
@@ -27,6 +28,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,7 +54,7 @@ class ServerFixturesTests {
     private Path key;
     private Path knownHosts;
 
-    /** The fixture classes read it from a system property; they run in this JVM. */
+    /** The fixture classes get it as a configuration parameter of their run. */
     static final String WORK_DIR = "stagingtarget.test.workdir";
 
     @BeforeEach
@@ -61,13 +63,11 @@ class ServerFixturesTests {
         server = EmbeddedSshServer.withKeys(EmbeddedSshServer.newHostKey(), SshKeys.publicKey(key));
         knownHosts = dir.resolve("known_hosts");
         server.writeKnownHosts(knownHosts);
-        System.setProperty(WORK_DIR, dir.toString());
     }
 
     @AfterEach
     void stopServer() throws Exception {
         server.close();
-        System.clearProperty(WORK_DIR);
     }
 
     private Path config(boolean allowed, String seed) {
@@ -316,10 +316,7 @@ class ServerFixturesTests {
         Files.writeString(dir.resolve("app.log"), "old line\n");
 
         EngineExecutionResults results = StagingTargetTestKit.run(
-                config(true, APPEND_SEED),
-                "staging",
-                Files.createDirectories(dir.resolve("reports")),
-                LoggingTestCase.class);
+                config(true, APPEND_SEED), "staging", Map.of(WORK_DIR, dir.toString()), LoggingTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
         List<Event> files = results.allEvents().fileEntryPublished().list();
@@ -333,14 +330,14 @@ class ServerFixturesTests {
     @StagingTarget
     static class LoggingTestCase {
         @Test
-        void passes(ServerConsole console) {
-            console.run("echo 'during passing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'")
+        void passes(ServerConsole console, @ConfigurationValue(WORK_DIR) String workDir) {
+            console.run("echo 'during passing test' >> '" + workDir + "/app.log'")
                     .requireSuccess();
         }
 
         @Test
-        void fails(ServerConsole console) {
-            console.run("echo 'during failing test' >> '" + System.getProperty(WORK_DIR) + "/app.log'")
+        void fails(ServerConsole console, @ConfigurationValue(WORK_DIR) String workDir) {
+            console.run("echo 'during failing test' >> '" + workDir + "/app.log'")
                     .requireSuccess();
             throw new AssertionError("boom");
         }

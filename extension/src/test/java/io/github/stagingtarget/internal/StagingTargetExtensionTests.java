@@ -16,6 +16,7 @@ import io.github.stagingtarget.EnabledOnTarget;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.Seen;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
 import io.restassured.specification.RequestSpecification;
 import java.lang.annotation.ElementType;
@@ -23,14 +24,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,34 +53,39 @@ class StagingTargetExtensionTests {
             }
             """;
 
-    /** What the fixtures saw; static because EngineTestKit instantiates them. */
-    static final List<Object> SEEN = new CopyOnWriteArrayList<>();
+    /** What this test's fixtures saw, apart from any other test's. */
+    private final Seen seen = Seen.open();
 
     @TempDir
     Path dir;
 
+    @AfterEach
+    void closeSeen() {
+        seen.close();
+    }
+
     private Path config() {
-        SEEN.clear();
         return ConfigFiles.write(dir, CONFIG);
     }
 
     @Test
     void injectsTargetBaseUriAndRequestSpecification() {
-        run(config(), "staging", InjectionTestCase.class)
+        run(config(), "staging", seen.parameters(), InjectionTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1).failed(0));
 
-        assertThat(SEEN).hasSize(5);
-        Target target = (Target) SEEN.get(0);
+        assertThat(seen.values()).hasSize(5);
+        Target target = (Target) seen.values().get(0);
         assertThat(target.name()).isEqualTo("staging");
         assertThat(target.isLocal()).isFalse();
-        assertThat(SEEN.get(1)).isEqualTo(URI.create("https://staging.example.com/shop/"));
-        assertThat(SEEN.get(2)).isEqualTo(URI.create("https://staging.example.com/shop/lists/7/"));
-        assertThat(SEEN.get(3)).isEqualTo("https://staging.example.com/shop/");
-        assertThat(SEEN.get(4)).as("a fresh spec per injection").isEqualTo(Boolean.TRUE);
+        assertThat(seen.values().get(1)).isEqualTo(URI.create("https://staging.example.com/shop/"));
+        assertThat(seen.values().get(2)).isEqualTo(URI.create("https://staging.example.com/shop/lists/7/"));
+        assertThat(seen.values().get(3)).isEqualTo("https://staging.example.com/shop/");
+        assertThat(seen.values().get(4)).as("a fresh spec per injection").isEqualTo(Boolean.TRUE);
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     static class InjectionTestCase {
 
         private final Target fromConstructor;
@@ -89,17 +95,17 @@ class StagingTargetExtensionTests {
         }
 
         @BeforeEach
-        void before(Target target) {
-            SEEN.add(fromConstructor);
-            SEEN.add(target.baseUri());
+        void before(Target target, Seen seen) {
+            seen.add(fromConstructor);
+            seen.add(target.baseUri());
         }
 
         @Test
-        void test(Target target, RequestSpecification first, RequestSpecification second) {
-            SEEN.add(target.url("list", Map.of("id", 7)));
+        void test(Target target, RequestSpecification first, RequestSpecification second, Seen seen) {
+            seen.add(target.url("list", Map.of("id", 7)));
             var spec = (io.restassured.specification.FilterableRequestSpecification) first;
-            SEEN.add(spec.getBaseUri() + spec.getBasePath() + "/");
-            SEEN.add(first != second);
+            seen.add(spec.getBaseUri() + spec.getBasePath() + "/");
+            seen.add(first != second);
         }
     }
 
@@ -135,35 +141,39 @@ class StagingTargetExtensionTests {
     @Test
     void configurationIsParsedOncePerRun() {
         Path config = config();
-        run(config, "staging", InjectionTestCase.class, SecondTestCase.class);
-        Object firstRun = SEEN.get(0);
-        assertThat(SEEN).last().isSameAs(firstRun);
+        run(config, "staging", seen.parameters(), InjectionTestCase.class, SecondTestCase.class);
+        Object firstRun = seen.values().get(0);
+        assertThat(seen.values()).last().isSameAs(firstRun);
 
-        run(config, "staging", SecondTestCase.class);
-        assertThat(SEEN).last().isNotSameAs(firstRun);
+        run(config, "staging", seen.parameters(), SecondTestCase.class);
+        assertThat(seen.values()).last().isNotSameAs(firstRun);
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     static class SecondTestCase {
         @Test
-        void test(Target target) {
-            SEEN.add(target);
+        void test(Target target, Seen seen) {
+            seen.add(target);
         }
     }
 
     @Test
     void worksOnNestedClassesAndWithPerClassLifecycle() {
-        run(config(), "production", NestedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(2));
+        run(config(), "production", seen.parameters(), NestedTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(2));
 
-        assertThat(SEEN).containsExactly("outer https://www.example.com/", "inner https://www.example.com/");
+        assertThat(seen.values()).containsExactly("outer https://www.example.com/", "inner https://www.example.com/");
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class NestedTestCase {
         @BeforeAll
-        void beforeAll(Target target) {
-            SEEN.add("outer " + target.baseUri());
+        void beforeAll(Target target, Seen seen) {
+            seen.add("outer " + target.baseUri());
         }
 
         @Test
@@ -172,8 +182,8 @@ class StagingTargetExtensionTests {
         @Nested
         class Inner {
             @Test
-            void inner(Target target) {
-                SEEN.add("inner " + target.baseUri());
+            void inner(Target target, Seen seen) {
+                seen.add("inner " + target.baseUri());
             }
         }
     }
@@ -181,25 +191,30 @@ class StagingTargetExtensionTests {
     @Test
     void leavesParametersOfJdkTypesToOtherResolvers() {
         // A bare URI claimed by the extension would compete with the parameterized test's own argument.
-        run(config(), "local", ParameterizedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(config(), "local", seen.parameters(), ParameterizedTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
 
-        assertThat(SEEN).containsExactly(URI.create("https://elsewhere.example.org/"));
+        assertThat(seen.values()).containsExactly(URI.create("https://elsewhere.example.org/"));
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     static class ParameterizedTestCase {
         @ParameterizedTest
         @ValueSource(strings = "https://elsewhere.example.org/")
-        void test(URI uri) {
-            SEEN.add(uri);
+        void test(URI uri, Seen seen) {
+            seen.add(uri);
         }
     }
 
     @Test
     void worksThroughAComposedAnnotation() {
-        run(config(), "local", ComposedTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+        run(config(), "local", seen.parameters(), ComposedTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
 
-        assertThat(SEEN).containsExactly(URI.create("http://127.0.0.1:8000/"));
+        assertThat(seen.values()).containsExactly(URI.create("http://127.0.0.1:8000/"));
     }
 
     @Retention(RetentionPolicy.RUNTIME)
@@ -208,16 +223,17 @@ class StagingTargetExtensionTests {
     @interface AcceptanceTest {}
 
     @AcceptanceTest
+    @ExtendWith(Seen.Resolver.class)
     static class ComposedTestCase {
         @Test
-        void test(Target target) {
-            SEEN.add(target.baseUri());
+        void test(Target target, Seen seen) {
+            seen.add(target.baseUri());
         }
     }
 
     @Test
     void conditionsSkipWithTheirReason() {
-        EngineExecutionResults results = run(config(), "staging", ConditionsTestCase.class);
+        EngineExecutionResults results = run(config(), "staging", seen.parameters(), ConditionsTestCase.class);
 
         results.testEvents().assertStatistics(s -> s.succeeded(2).skipped(2));
         results.testEvents()
@@ -234,41 +250,42 @@ class StagingTargetExtensionTests {
                                 test("notOnStagingOrProduction"),
                                 skippedWithReason(
                                         "Disabled on target 'staging' (@DisabledOnTarget) ==> sends real e-mail")));
-        assertThat(SEEN).containsExactlyInAnyOrder("onlyStaging", "notOnProduction");
+        assertThat(seen.values()).containsExactlyInAnyOrder("onlyStaging", "notOnProduction");
     }
 
     @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
     static class ConditionsTestCase {
         @Test
         @EnabledOnTarget(value = "local", reason = "needs the embedded database")
-        void onlyLocal() {
-            SEEN.add("onlyLocal");
+        void onlyLocal(Seen seen) {
+            seen.add("onlyLocal");
         }
 
         @Test
         @EnabledOnTarget({"staging", "qa"})
-        void onlyStaging() {
-            SEEN.add("onlyStaging");
+        void onlyStaging(Seen seen) {
+            seen.add("onlyStaging");
         }
 
         @Test
         @DisabledOnTarget(
                 value = {"staging", "production"},
                 reason = "sends real e-mail")
-        void notOnStagingOrProduction() {
-            SEEN.add("notOnStagingOrProduction");
+        void notOnStagingOrProduction(Seen seen) {
+            seen.add("notOnStagingOrProduction");
         }
 
         @Test
         @DisabledOnTarget("production")
-        void notOnProduction() {
-            SEEN.add("notOnProduction");
+        void notOnProduction(Seen seen) {
+            seen.add("notOnProduction");
         }
     }
 
     @Test
     void classLevelConditionSkipsTheWholeClass() {
-        EngineExecutionResults results = run(config(), "production", ClassConditionTestCase.class);
+        EngineExecutionResults results = run(config(), "production", seen.parameters(), ClassConditionTestCase.class);
 
         results.containerEvents()
                 .assertThatEvents()
@@ -278,27 +295,27 @@ class StagingTargetExtensionTests {
                                 container(ClassConditionTestCase.class),
                                 skippedWithReason(
                                         "Target 'production' is not one of [local, staging] (@EnabledOnTarget)")));
-        assertThat(SEEN).isEmpty();
+        assertThat(seen.values()).isEmpty();
     }
 
     @StagingTarget
     @EnabledOnTarget({"local", "staging"})
+    @ExtendWith(Seen.Resolver.class)
     static class ClassConditionTestCase {
         @Test
-        void test() {
-            SEEN.add("ran");
+        void test(Seen seen) {
+            seen.add("ran");
         }
     }
 
     @Test
     void defaultTargetComesFromConfigWhenNothingChoosesOne() {
         Path config = ConfigFiles.write(dir, CONFIG + "\nstaging-target.default-target = production\n");
-        SEEN.clear();
 
-        StagingTargetTestKit.runWithoutTargetChoice(config, ComposedTestCase.class)
+        StagingTargetTestKit.runWithoutTargetChoice(config, seen.parameters(), ComposedTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
-        assertThat(SEEN).containsExactly(URI.create("https://www.example.com/"));
+        assertThat(seen.values()).containsExactly(URI.create("https://www.example.com/"));
     }
 
     @Test
@@ -308,11 +325,12 @@ class StagingTargetExtensionTests {
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameter("stagingtarget.config", config.toString())
                 .configurationParameter("stagingtarget.target", "staging")
+                .configurationParameters(seen.parameters())
                 .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(ComposedTestCase.class))
                 .execute()
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
-        assertThat(SEEN).containsExactly(URI.create("https://staging.example.com/shop/"));
+        assertThat(seen.values()).containsExactly(URI.create("https://staging.example.com/shop/"));
     }
 
     @Test

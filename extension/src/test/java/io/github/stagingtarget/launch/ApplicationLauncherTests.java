@@ -171,6 +171,7 @@ class ApplicationLauncherTests {
                 """.formatted(
                         com.typesafe.config.ConfigUtil.quoteString(script),
                         dir,
+                        // A relative log-file is the project directory's: shared with every other test.
                         dir.resolve("app.log"),
                         Path.of(System.getProperty("java.home"), "bin", "java"),
                         System.getProperty("java.class.path"),

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The README's promise: no orphan process, even after {@code kill -9} of the test JVM. A real JVM runs a
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGKILL in the middle of the test. A process the test started by itself stays: the run ends only
  * what it started.
  */
+@ResourceLock(BrowserProcesses.LOCK) // its test JVM's Chromium is a descendant of ours, and it checks for none
 class KillNineTests {
 
     @TempDir
@@ -53,12 +55,17 @@ class KillNineTests {
                   launch {
                     command = ["sh", "-c", %s, "{port}"]
                     working-directory = "%s"
-                    log-file = "app.log"
+                    log-file = "%s"
                     env { JAVA = "%s", CP = "%s", SERVER = "%s" }
                   }
                 }
                 """.formatted(
-                        ConfigUtil.quoteString(script), dir, java(), classPath(), TinyHttpServer.class.getName()));
+                        ConfigUtil.quoteString(script),
+                        dir,
+                        dir.resolve("app.log"), // a relative one would be the project directory's, shared
+                        java(),
+                        classPath(),
+                        TinyHttpServer.class.getName()));
         Process run = new ProcessBuilder(
                         java(), "-cp", classPath(), KilledRunScenario.class.getName(), config.toString())
                 .redirectErrorStream(true)

@@ -11,6 +11,12 @@ import java.util.stream.Collectors;
 /** The browser and driver processes this JVM started and that are still alive. */
 public final class BrowserProcesses {
 
+    /**
+     * The lock of test classes that start browsers in this JVM's process tree or check that none is left:
+     * such a check sees every browser of the JVM, also those of a class running alongside.
+     */
+    public static final String LOCK = "stagingtarget.test.browser-processes";
+
     private BrowserProcesses() {}
 
     public static List<ProcessHandle> alive() {

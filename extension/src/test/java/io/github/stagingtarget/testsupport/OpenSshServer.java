@@ -54,38 +54,52 @@ public final class OpenSshServer implements AutoCloseable {
             Path hostKey = SshKeys.generate(dir, "ssh_host_" + hostKeyType + "_key", hostKeyType, "");
             Path clientKey = SshKeys.generate(dir, "id_ed25519", "ed25519", "");
             Files.copy(SshKeys.publicKey(clientKey), dir.resolve("authorized_keys"));
-            int port = freePort();
-            Path config = Files.writeString(
-                    dir.resolve("sshd_config"),
-                    String.join(
-                            "\n",
-                            String.join("\n", extraConfig),
-                            "Port " + port,
-                            "ListenAddress 127.0.0.1",
-                            "HostKey " + hostKey,
-                            "PidFile " + dir.resolve("sshd.pid"),
-                            "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-                            "PasswordAuthentication no",
-                            "KbdInteractiveAuthentication no",
-                            "UsePAM no",
-                            "StrictModes no",
-                            // Debian's default; key login as root is what the tests use.
-                            "PermitRootLogin prohibit-password",
-                            "MaxSessions 20",
-                            ""));
-            Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            OpenSshServer server = new OpenSshServer(process, port, dir, clientKey);
-            server.awaitListening();
-            Files.writeString(
-                    dir.resolve("known_hosts"),
-                    "[127.0.0.1]:" + port + " "
-                            + Files.readString(SshKeys.publicKey(hostKey)).trim() + "\n");
-            return server;
+            // The free port may be taken by a test class running alongside before sshd binds it: try another.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return start(dir, hostKey, clientKey, extraConfig);
+                } catch (PortTakenException e) {
+                    if (attempt == 3) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static OpenSshServer start(Path dir, Path hostKey, Path clientKey, List<String> extraConfig)
+            throws IOException {
+        int port = freePort();
+        Path config = Files.writeString(
+                dir.resolve("sshd_config"),
+                String.join(
+                        "\n",
+                        String.join("\n", extraConfig),
+                        "Port " + port,
+                        "ListenAddress 127.0.0.1",
+                        "HostKey " + hostKey,
+                        "PidFile " + dir.resolve("sshd.pid"),
+                        "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                        "PasswordAuthentication no",
+                        "KbdInteractiveAuthentication no",
+                        "UsePAM no",
+                        "StrictModes no",
+                        // Debian's default; key login as root is what the tests use.
+                        "PermitRootLogin prohibit-password",
+                        "MaxSessions 20",
+                        ""));
+        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true)
+                .start();
+        OpenSshServer server = new OpenSshServer(process, port, dir, clientKey);
+        server.awaitListening();
+        Files.writeString(
+                dir.resolve("known_hosts"),
+                "[127.0.0.1]:" + port + " "
+                        + Files.readString(SshKeys.publicKey(hostKey)).trim() + "\n");
+        return server;
     }
 
     private void awaitListening() throws IOException {
@@ -111,7 +125,18 @@ public final class OpenSshServer implements AutoCloseable {
                 return;
             }
         }
+        if (seen.toString().contains("Address already in use")) {
+            throw new PortTakenException("sshd could not bind its port:\n" + seen);
+        }
         throw new IllegalStateException("sshd exited before listening:\n" + seen);
+    }
+
+    private static final class PortTakenException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PortTakenException(String message) {
+            super(message);
+        }
     }
 
     private static int freePort() throws IOException {

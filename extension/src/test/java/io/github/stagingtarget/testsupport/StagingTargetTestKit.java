@@ -10,7 +10,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs fixture classes on the Jupiter engine with a given configuration file and target, shielded from
- * the build's own system properties (a developer's {@code -Dtarget=staging} must not change our tests).
+ * the build's own system properties (a developer's {@code -Dtarget=staging} must not change our tests)
+ * and from its JUnit configuration: a fixture run is sequential unless a test asks for JUnit's parallel
+ * execution in {@code parameters}, even while the suite itself runs classes in parallel (Surefire hands
+ * those settings to its own launcher only, not to this one).
  */
 public final class StagingTargetTestKit {
 
@@ -43,6 +46,12 @@ public final class StagingTargetTestKit {
 
     public static EngineExecutionResults runWithoutTargetChoice(Path config, Class<?>... testClasses) {
         return builder(config, testClasses).execute();
+    }
+
+    /** Like {@link #runWithoutTargetChoice(Path, Class[])}, with extra configuration parameters. */
+    public static EngineExecutionResults runWithoutTargetChoice(
+            Path config, java.util.Map<String, String> parameters, Class<?>... testClasses) {
+        return builder(config, testClasses).configurationParameters(parameters).execute();
     }
 
     private static EngineTestKit.Builder builder(Path config, Class<?>... testClasses) {

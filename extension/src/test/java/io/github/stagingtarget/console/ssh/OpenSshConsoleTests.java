@@ -11,12 +11,12 @@ import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.testsupport.Fifos;
 import io.github.stagingtarget.testsupport.OpenSshServer;
 import io.github.stagingtarget.testsupport.Processes;
+import io.github.stagingtarget.testsupport.SshSettingsBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,21 +60,13 @@ class OpenSshConsoleTests {
     }
 
     private SshSettings settings(Path knownHosts, HostKeyPolicy policy) {
-        return new SshSettings(
-                "staging",
-                "127.0.0.1",
-                sshd.port(),
-                OpenSshServer.user(),
-                Optional.of(sshd.clientKey()),
-                Optional.empty(),
-                Optional.empty(),
-                knownHosts,
-                policy,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(15),
-                8,
-                "test.conf: 1");
+        return SshSettingsBuilder.ssh(sshd.port())
+                .user(OpenSshServer.user())
+                .identity(sshd.clientKey())
+                .knownHosts(knownHosts)
+                .hostKeyPolicy(policy)
+                .maxSessions(8)
+                .build();
     }
 
     @Test
@@ -130,21 +122,11 @@ class OpenSshConsoleTests {
         try (OpenSshServer oneSession = OpenSshServer.start(
                         Files.createTempDirectory(dir, "one"), "ed25519", List.of("MaxSessions 1"));
                 SshConsole ssh = new SshConsole(
-                        new SshSettings(
-                                "staging",
-                                "127.0.0.1",
-                                oneSession.port(),
-                                OpenSshServer.user(),
-                                Optional.of(oneSession.clientKey()),
-                                Optional.empty(),
-                                Optional.empty(),
-                                oneSession.knownHosts(),
-                                HostKeyPolicy.STRICT,
-                                Duration.ofSeconds(5),
-                                Duration.ofSeconds(30),
-                                Duration.ofSeconds(15),
-                                4,
-                                "test.conf: 1"),
+                        SshSettingsBuilder.ssh(oneSession.port())
+                                .user(OpenSshServer.user())
+                                .identity(oneSession.clientKey())
+                                .knownHosts(oneSession.knownHosts())
+                                .build(),
                         Map.<String, String>of()::get,
                         new SecretMask(),
                         Duration.ofSeconds(30))) {

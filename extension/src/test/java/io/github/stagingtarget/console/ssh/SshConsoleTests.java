@@ -13,6 +13,7 @@ import io.github.stagingtarget.testsupport.Fifos;
 import io.github.stagingtarget.testsupport.Ports;
 import io.github.stagingtarget.testsupport.Processes;
 import io.github.stagingtarget.testsupport.SshKeys;
+import io.github.stagingtarget.testsupport.SshSettingsBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,21 +63,15 @@ class SshConsoleTests {
             Optional<String> passphraseEnv,
             Optional<String> passwordEnv,
             HostKeyPolicy policy) {
-        return new SshSettings(
-                "staging",
-                "127.0.0.1",
-                port,
-                EmbeddedSshServer.USER,
-                identity,
-                passphraseEnv,
-                passwordEnv,
-                knownHosts,
-                policy,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(15),
-                4,
-                "test.conf: 3");
+        return SshSettingsBuilder.ssh(port)
+                .identity(identity)
+                .passphraseEnv(passphraseEnv)
+                .passwordEnv(passwordEnv)
+                .knownHosts(knownHosts)
+                .hostKeyPolicy(policy)
+                .readTimeout(Duration.ofSeconds(10))
+                .origin("test.conf: 3")
+                .build();
     }
 
     private SshConsole console(SshSettings settings, Map<String, String> env) {
@@ -187,41 +182,17 @@ class SshConsoleTests {
     @Test
     void acceptNewRecordsAFirstSeenKeyAndTrustsItLater() throws Exception {
         Path fresh = dir.resolve("ssh/known_hosts");
-        SshSettings acceptNew = new SshSettings(
-                "staging",
-                "127.0.0.1",
-                server.port(),
-                EmbeddedSshServer.USER,
-                Optional.of(key),
-                Optional.empty(),
-                Optional.empty(),
-                fresh,
-                HostKeyPolicy.ACCEPT_NEW,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(15),
-                4,
-                "test.conf: 3");
+        SshSettings acceptNew =
+                settings(server.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.ACCEPT_NEW);
+        acceptNew = SshSettingsBuilder.from(acceptNew).knownHosts(fresh).build();
 
         assertThat(console(acceptNew, Map.of()).run("echo hi").stdout()).isEqualTo("hi\n");
 
         assertThat(Files.readAllLines(fresh)).containsExactly(server.knownHostsLine());
         console.close();
-        SshSettings strict = new SshSettings(
-                "staging",
-                "127.0.0.1",
-                server.port(),
-                EmbeddedSshServer.USER,
-                Optional.of(key),
-                Optional.empty(),
-                Optional.empty(),
-                fresh,
-                HostKeyPolicy.STRICT,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(15),
-                4,
-                "test.conf: 3");
+        SshSettings strict = SshSettingsBuilder.from(acceptNew)
+                .hostKeyPolicy(HostKeyPolicy.STRICT)
+                .build();
         assertThat(console(strict, Map.of()).run("echo again").stdout()).isEqualTo("again\n");
     }
 
@@ -325,21 +296,11 @@ class SshConsoleTests {
 
     @Test
     void unknownHostNamesTheHost() {
-        SshSettings nowhere = new SshSettings(
-                "staging",
-                "no-such-host.invalid",
-                22,
-                "deploy",
-                Optional.of(key),
-                Optional.empty(),
-                Optional.empty(),
-                knownHosts,
-                HostKeyPolicy.STRICT,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(15),
-                4,
-                "test.conf: 3");
+        SshSettings nowhere = SshSettingsBuilder.from(
+                        settings(22, Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.STRICT))
+                .host("no-such-host.invalid")
+                .user("deploy")
+                .build();
         assertThatThrownBy(() -> console(nowhere, Map.of()).run("true"))
                 .hasMessageStartingWith(
                         "Cannot connect to target 'staging' at deploy@no-such-host.invalid:22 over SSH: "
@@ -434,21 +395,7 @@ class SshConsoleTests {
         Files.createDirectories(home);
         SshSettings acceptNew =
                 settings(server.port(), Optional.of(key), Optional.empty(), Optional.empty(), HostKeyPolicy.ACCEPT_NEW);
-        acceptNew = new SshSettings(
-                acceptNew.target(),
-                acceptNew.host(),
-                acceptNew.port(),
-                acceptNew.user(),
-                acceptNew.identity(),
-                acceptNew.passphraseEnv(),
-                acceptNew.passwordEnv(),
-                fresh,
-                acceptNew.hostKeyPolicy(),
-                acceptNew.connectTimeout(),
-                acceptNew.readTimeout(),
-                acceptNew.keepalive(),
-                acceptNew.maxSessions(),
-                acceptNew.origin());
+        acceptNew = SshSettingsBuilder.from(acceptNew).knownHosts(fresh).build();
 
         console(acceptNew, Map.of()).run("true").requireSuccess();
 
@@ -464,7 +411,10 @@ class SshConsoleTests {
         java.util.logging.Handler handler = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord record) {
-                warnings.add(record.getLevel() + " " + record.getMessage());
+                // The logger is global: keep only this test's records, not those of classes running alongside.
+                if (String.valueOf(record.getMessage()).contains(key.toString())) {
+                    warnings.add(record.getLevel() + " " + record.getMessage());
+                }
             }
 
             @Override
