@@ -1,7 +1,7 @@
 package io.github.stagingtarget.config;
 
 import io.github.stagingtarget.Target;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;

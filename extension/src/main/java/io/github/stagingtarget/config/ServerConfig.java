@@ -1,12 +1,12 @@
 package io.github.stagingtarget.config;
 
 import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
-import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.fixtures.Templates;
-import io.github.stagingtarget.session.SessionSettings;
+import io.github.stagingtarget.login.SessionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

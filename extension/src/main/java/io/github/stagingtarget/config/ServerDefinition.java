@@ -2,7 +2,7 @@ package io.github.stagingtarget.config;
 
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
-import io.github.stagingtarget.session.SessionSettings;
+import io.github.stagingtarget.login.SessionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.github.stagingtarget.config.TargetConfigException;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package io.github.stagingtarget.doctor;
 import io.github.stagingtarget.config.ServerDefinition;
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.console.ConsoleException;
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshConsole;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.time.Duration;
 
 /** SSH and the browser: connects and starts each once, as the tests will. */

@@ -1,6 +1,6 @@
 package io.github.stagingtarget.http;
 
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

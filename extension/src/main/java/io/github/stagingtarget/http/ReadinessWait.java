@@ -2,7 +2,7 @@ package io.github.stagingtarget.http;
 
 import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.ReadySpec;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 
 /** Polls a {@link ReadinessProbe} until it answers or the spec's timeout passes. */
 public final class ReadinessWait {

@@ -2,7 +2,7 @@ package io.github.stagingtarget.http;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.VersionSpec;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

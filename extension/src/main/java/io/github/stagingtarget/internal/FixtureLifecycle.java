@@ -8,7 +8,7 @@ import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
-import io.github.stagingtarget.session.PreparedSessions;
+import io.github.stagingtarget.login.PreparedSessions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,11 +2,12 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ServerDefinition;
 import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
-import io.github.stagingtarget.console.LocalConsole;
-import io.github.stagingtarget.console.SecretMask;
-import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.console.shell.LocalConsole;
+import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshConsole;
-import io.github.stagingtarget.session.PreparedSessions;
+import io.github.stagingtarget.login.CommandSessions;
+import io.github.stagingtarget.login.PreparedSessions;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.session.Sessions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -39,7 +40,7 @@ final class ServerStore {
 
     static Sessions sessions(ExtensionContext context) {
         ServerDefinition server = TargetStore.server(context);
-        return new Sessions(
+        return new CommandSessions(
                 server.target(), server.session(), console(context), mask(context), preparedSessions(context));
     }
 

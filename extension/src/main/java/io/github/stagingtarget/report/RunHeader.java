@@ -2,8 +2,8 @@ package io.github.stagingtarget.report;
 
 import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
 

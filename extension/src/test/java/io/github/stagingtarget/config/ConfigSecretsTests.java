@@ -3,12 +3,12 @@ package io.github.stagingtarget.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.stagingtarget.console.LocalConsole;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.console.shell.LocalConsole;
 import io.github.stagingtarget.fixtures.FixtureException;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import java.nio.file.Path;
 import java.util.List;

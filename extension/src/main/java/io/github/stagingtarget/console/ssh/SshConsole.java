@@ -1,8 +1,8 @@
 package io.github.stagingtarget.console.ssh;
 
 import io.github.stagingtarget.console.ConsoleException;
-import io.github.stagingtarget.console.SecretMask;
-import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.console.shell.ShellConsole;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

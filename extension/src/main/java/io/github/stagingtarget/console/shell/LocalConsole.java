@@ -1,5 +1,8 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.console.shell;
 
+import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.secrets;
 
 import java.util.ArrayList;
 import java.util.Comparator;

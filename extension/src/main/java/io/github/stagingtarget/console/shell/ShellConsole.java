@@ -1,5 +1,12 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.console.shell;
 
+import io.github.stagingtarget.console.CommandFailedException;
+import io.github.stagingtarget.console.CommandResult;
+import io.github.stagingtarget.console.CommandTimedOutException;
+import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.console.Shell;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -144,7 +151,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String out = stdout.toString(StandardCharsets.UTF_8);
         if (execution.timedOut()) {
-            CommandResult partial = new CommandResult(
+            CommandResult partial = new ExecutedCommand(
                     describe(),
                     summary,
                     execution.exitCode(),
@@ -159,7 +166,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
                     partial,
                     timeout);
         }
-        return new CommandResult(
+        return new ExecutedCommand(
                 describe(),
                 command,
                 execution.exitCode(),
@@ -207,7 +214,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
     }
 
     private void check(Execution execution, String what, String command) {
-        CommandResult result = new CommandResult(
+        CommandResult result = new ExecutedCommand(
                 describe(),
                 command,
                 execution.exitCode(),

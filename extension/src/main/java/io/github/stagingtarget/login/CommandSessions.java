@@ -1,0 +1,71 @@
+package io.github.stagingtarget.login;
+
+import io.github.stagingtarget.StagingTargetException;
+import io.github.stagingtarget.console.CommandResult;
+import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.console.Shell;
+import io.github.stagingtarget.secrets.SecretMask;
+import io.github.stagingtarget.session.SessionKey;
+import io.github.stagingtarget.session.Sessions;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link Sessions} made by the target's {@code session.command}, or taken from keys a fixture prepared. */
+public final class CommandSessions implements Sessions {
+
+    private final String target;
+    private final SessionSettings settings;
+    private final ServerConsole console;
+    private final SecretMask mask;
+    private final PreparedSessions prepared;
+
+    public CommandSessions(String target, SessionSettings settings, ServerConsole console, SecretMask mask) {
+        this(target, settings, console, mask, new PreparedSessions());
+    }
+
+    /** @param prepared keys made ahead in a fixture round trip, handed out before new ones are created */
+    public CommandSessions(
+            String target,
+            SessionSettings settings,
+            ServerConsole console,
+            SecretMask mask,
+            PreparedSessions prepared) {
+        this.target = target;
+        this.settings = settings;
+        this.console = console;
+        this.mask = mask;
+        this.prepared = prepared;
+    }
+
+    @Override
+    public SessionKey create(String email) {
+        Optional<String> ready = prepared.take(email);
+        if (ready.isPresent()) {
+            return new SessionKey(settings.cookieName(), ready.get());
+        }
+        String template = settings.command()
+                .orElseThrow(() -> new StagingTargetException("Target '" + target
+                        + "' has no " + settings.keyPrefix()
+                        + ".command: expected a command that prints a session key, "
+                        + "e.g. \"app create-session {email}\""));
+        CommandResult result = console.run(template.replace(SessionSettings.EMAIL_PLACEHOLDER, Shell.quote(email)))
+                .requireSuccess();
+        List<String> lines = Arrays.stream(result.stdout().split("\\R"))
+                .map(String::trim)
+                .filter(l -> !l.isEmpty())
+                .toList();
+        if (lines.isEmpty()) {
+            throw new StagingTargetException("The session command for target '" + target + "' printed nothing: "
+                    + result.command() + " (" + settings.keyPrefix() + ".command)");
+        }
+        String key = lines.get(lines.size() - 1);
+        mask.add(key);
+        return new SessionKey(settings.cookieName(), key);
+    }
+
+    @Override
+    public String cookieName() {
+        return settings.cookieName();
+    }
+}
