@@ -1,5 +1,7 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.stagingtarget.internal.FixtureLocks;
 import io.github.stagingtarget.internal.StagingTargetExtension;
 import java.lang.annotation.Documented;
@@ -7,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -50,4 +53,5 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ExtendWith(StagingTargetExtension.class)
 // Classes that reset or seed the database take it exclusively; all others share it (parallel runs).
 @ResourceLock(providers = FixtureLocks.class)
+@API(status = STABLE, since = "0.1")
 public @interface StagingTarget {}

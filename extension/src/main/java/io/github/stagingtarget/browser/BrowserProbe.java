@@ -1,11 +1,15 @@
 package io.github.stagingtarget.browser;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.config.BrowserSpec;
+import org.apiguardian.api.API;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.HasCapabilities;
 import org.openqa.selenium.WebDriver;
 
 /** Starts the configured browser once and quits it: the doctor's proof that the tests will get one. */
+@API(status = INTERNAL, since = "0.1")
 public final class BrowserProbe {
 
     private BrowserProbe() {}

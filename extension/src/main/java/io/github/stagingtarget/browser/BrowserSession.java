@@ -1,5 +1,7 @@
 package io.github.stagingtarget.browser;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.config.BrowserSpec;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
@@ -24,6 +27,7 @@ import org.openqa.selenium.chromium.HasCdp;
  *
  * <p>Not API: the extension keeps sessions in JUnit's stores and closes them on the reuse boundary.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class BrowserSession implements AutoCloseable {
 
     private static final String BLANK = "about:blank";

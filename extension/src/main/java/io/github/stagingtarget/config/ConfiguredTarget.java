@@ -1,13 +1,17 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /** A {@link Target} whose base URL is final: any {@code {port}} has been filled in. */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfiguredTarget implements Target {
 
     private final TargetDefinition definition;

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
@@ -23,11 +25,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The resolved configuration: which targets exist and, on request, one target validated in full. Nothing
  * here starts a process or opens a connection.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StagingTargetConfig {
 
     private static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9_-]+");

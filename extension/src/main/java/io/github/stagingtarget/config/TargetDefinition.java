@@ -1,12 +1,16 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One target as configured and validated, before anything has been started. The base URL may still hold
  * the {@code {port}} placeholder of a launched application.
  */
+@API(status = INTERNAL, since = "0.1")
 public record TargetDefinition(
         String name,
         boolean local,

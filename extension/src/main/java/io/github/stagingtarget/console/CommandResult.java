@@ -1,7 +1,10 @@
 package io.github.stagingtarget.console;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a command run by a {@link ServerConsole} produced: exit code, standard output, standard error.
@@ -16,6 +19,7 @@ import java.util.Optional;
  *
  * <p>The consoles StagingTarget injects make these; a test double of {@link ServerConsole} may implement it.
  */
+@API(status = STABLE, since = "0.1")
 public interface CommandResult {
 
     /** How many lines of each stream a failure message quotes. */

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.doctor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.ResolvedSetting;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A preflight for a target, run before the tests: prints what the user configured (the values that differ
@@ -38,6 +41,7 @@ import java.util.stream.Collectors;
  * by default the working directory, as in the tests. Exit status 0 when every check passed, 1 otherwise, 2
  * for bad usage.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Doctor {
 
     static final String USAGE =

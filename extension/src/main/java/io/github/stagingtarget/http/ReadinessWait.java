@@ -1,14 +1,19 @@
 package io.github.stagingtarget.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.ReadySpec;
 import io.github.stagingtarget.secrets.SecretMask;
+import org.apiguardian.api.API;
 
 /** Polls a {@link ReadinessProbe} until it answers or the spec's timeout passes. */
+@API(status = INTERNAL, since = "0.1")
 public final class ReadinessWait {
 
     /** Checked before every attempt, e.g. "is the launched process still alive?"; throws to give up early. */
     @FunctionalInterface
+    @API(status = INTERNAL, since = "0.1")
     public interface Precondition {
         void check();
     }
@@ -38,6 +43,7 @@ public final class ReadinessWait {
     }
 
     /** The target did not become ready in time. */
+    @API(status = INTERNAL, since = "0.1")
     public static final class NotReadyException extends StagingTargetException {
 
         private static final long serialVersionUID = 1L;

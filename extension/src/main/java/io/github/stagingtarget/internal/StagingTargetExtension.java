@@ -1,6 +1,9 @@
 package io.github.stagingtarget.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  *
  * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StagingTargetExtension
         implements BeforeAllCallback,
                 BeforeEachCallback,

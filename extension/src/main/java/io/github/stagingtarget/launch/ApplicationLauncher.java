@@ -1,5 +1,7 @@
 package io.github.stagingtarget.launch;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.LaunchSpec;
 import io.github.stagingtarget.config.TargetDefinition;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Starts the application under test for a target with a launch block and waits until its ready path
@@ -28,6 +31,7 @@ import java.util.Optional;
  * process it starts stop with the run, even when the test JVM is killed. Output goes to the configured log
  * file, whose tail is quoted when the application exits early or never gets ready.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ApplicationLauncher {
 
     private static final int TAIL_LINES = 25;

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.login;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.ServerConsole;
@@ -10,8 +12,10 @@ import io.github.stagingtarget.session.Sessions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** {@link Sessions} made by the target's {@code session.command}, or taken from keys a fixture prepared. */
+@API(status = INTERNAL, since = "0.1")
 public final class CommandSessions implements Sessions {
 
     private final String target;

@@ -1,6 +1,9 @@
 package io.github.stagingtarget.login;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A target's {@code session} block: the command that prints a session key for a user ({@code {email}} is
@@ -12,6 +15,7 @@ import java.util.Optional;
  *         "staging-target.targets.staging.session");
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public record SessionSettings(Optional<String> command, String cookieName, String keyPrefix) {
 
     public static final String EMAIL_PLACEHOLDER = "{email}";

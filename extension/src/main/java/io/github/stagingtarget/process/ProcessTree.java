@@ -1,5 +1,7 @@
 package io.github.stagingtarget.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * The processes behind one thing the run started — the application under test, or one browser with its
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * tree.stop(Duration.ofSeconds(10));
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProcessTree {
 
     /** The environment variable that marks a run's processes; its value names the tree. */

@@ -1,5 +1,9 @@
 package io.github.stagingtarget.session;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Creates pre-authenticated sessions on the target, so a test can start logged in without clicking through
  * the login form. Runs the configured {@code session.command} with {@code {email}} replaced by the quoted
@@ -18,6 +22,7 @@ package io.github.stagingtarget.session;
  *
  * <p>Keys are secrets: they are masked in every message StagingTarget builds. Thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Sessions {
 
     /**

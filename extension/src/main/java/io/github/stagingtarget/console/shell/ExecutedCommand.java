@@ -1,13 +1,17 @@
 package io.github.stagingtarget.console.shell;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The {@link CommandResult} of the consoles here: what a command printed, with the mask for its messages. */
+@API(status = INTERNAL, since = "0.1")
 public final class ExecutedCommand implements CommandResult {
 
     private final String where;

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.console.shell;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.ServerConsole;
 import io.github.stagingtarget.secrets.SecretMask;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ServerConsole} for a target on this machine: every command is a local {@code sh -s} process
@@ -28,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * console.run("./app db reset").requireSuccess();
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LocalConsole extends ShellConsole {
 
     private final String targetName;

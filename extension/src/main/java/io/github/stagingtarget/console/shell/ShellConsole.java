@@ -1,5 +1,7 @@
 package io.github.stagingtarget.console.shell;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.CommandFailedException;
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.CommandTimedOutException;
@@ -26,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ServerConsole} built on one primitive, {@link #execute}: run a POSIX {@code sh} script fed on the
@@ -37,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Not API: implementations are chosen from configuration.
  */
+@API(status = INTERNAL, since = "0.1")
 public abstract class ShellConsole implements ServerConsole, AutoCloseable {
 
     /**
@@ -45,6 +49,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
      * command this class generates has {@code </dev/null}.
      */
     @FunctionalInterface
+    @API(status = INTERNAL, since = "0.1")
     protected interface Script {
         void writeTo(OutputStream stdin) throws IOException;
     }
@@ -55,6 +60,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
      * @param signal the signal that killed the shell, if it was not its own timeout; {@code exitCode} is then
      *     128 plus the signal's number
      */
+    @API(status = INTERNAL, since = "0.1")
     protected record Execution(int exitCode, String stderr, boolean timedOut, Optional<String> signal) {
 
         /** Public so that subclasses in other packages can create one (a protected record's constructor is not). */

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.console.ssh;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.secrets.SecretMask;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import org.apiguardian.api.API;
 
 /**
  * A {@link io.github.stagingtarget.console.ServerConsole} over SSH (SSHJ), for a target with an {@code ssh}
@@ -29,6 +32,7 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * }
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SshConsole extends ShellConsole {
 
     /** After a remote {@code timeout} sent TERM, how long until it sends KILL. */
