@@ -39,6 +39,7 @@ public @interface BrowserReuse {
     Policy value();
 
     /** How long a browser lives, and where it is quit. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Policy {
         /** A new browser for every test, quit after its {@code @AfterEach} methods (config {@code per-test}). */
         PER_TEST,

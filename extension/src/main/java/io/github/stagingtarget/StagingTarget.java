@@ -23,9 +23,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * else {@code local}. Its base URL, named paths and launch command come from {@code staging-target.conf}
  * on the test classpath (HOCON). The configuration is read and validated once per test run.
  *
- * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target},
- * {@link java.net.URI} (the base URI), {@code io.restassured.specification.RequestSpecification} (a fresh
- * REST Assured spec preset with the base URI), {@code org.openqa.selenium.WebDriver} or {@link Browser}
+ * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target}
+ * (the target's name, {@link Target#baseUri() base URI} and named paths),
+ * {@code io.restassured.specification.RequestSpecification} (a fresh REST Assured spec preset with the base
+ * URI), {@code org.openqa.selenium.WebDriver} or {@link Browser}
  * (a browser pointed at the target), {@link io.github.stagingtarget.console.ServerConsole} (commands on the
  * target's server, locally or over SSH) and {@link io.github.stagingtarget.session.Sessions}
  * (pre-authenticated users). {@link ResetDatabase} and {@link Seed} put the database in a known state.
