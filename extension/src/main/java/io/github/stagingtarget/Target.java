@@ -33,8 +33,8 @@ public interface Target {
     URI baseUri();
 
     /**
-     * Whether this target runs on the developer's machine (configuration key {@code local}); remote
-     * targets are reached over the network and, later, over SSH.
+     * Whether this target runs on the developer's machine (configuration key {@code local}); a remote
+     * target is reached over the network, and its server's commands run over SSH.
      */
     boolean isLocal();
 

@@ -64,10 +64,6 @@ public final class PathTemplate {
         return template;
     }
 
-    public List<String> placeholders() {
-        return placeholders;
-    }
-
     /** Fills placeholders by name; every placeholder needs a value and every value a placeholder. */
     public String expand(Map<String, ?> values) {
         for (String given : values.keySet()) {

@@ -5,12 +5,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.ResolvedSetting;
-import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetConfigException;
-import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -108,8 +108,8 @@ public final class Doctor {
                 ConfigurationParameters.of(environment.systemProperties(), environment.classLoader());
         StagingTargetConfig config;
         TargetSelection selection;
-        TargetDefinition definition;
-        ServerDefinition server;
+        TargetSettings definition;
+        ServerSettings server;
         try {
             config = ConfigLoader.load(
                     environment.classLoader(),

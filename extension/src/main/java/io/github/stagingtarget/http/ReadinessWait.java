@@ -3,7 +3,7 @@ package io.github.stagingtarget.http;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.StagingTargetException;
-import io.github.stagingtarget.config.ReadySpec;
+import io.github.stagingtarget.config.ReadySettings;
 import io.github.stagingtarget.secrets.SecretMask;
 import org.apiguardian.api.API;
 
@@ -25,7 +25,7 @@ public final class ReadinessWait {
      *
      * @throws NotReadyException when the timeout passed; its message says what the last attempt saw
      */
-    public static void await(ReadinessProbe probe, ReadySpec spec, Precondition precondition)
+    public static void await(ReadinessProbe probe, ReadySettings spec, Precondition precondition)
             throws InterruptedException {
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         while (true) {

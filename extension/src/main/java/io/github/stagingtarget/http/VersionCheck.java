@@ -3,7 +3,7 @@ package io.github.stagingtarget.http;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
-import io.github.stagingtarget.config.VersionSpec;
+import io.github.stagingtarget.config.VersionSettings;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +54,7 @@ public final class VersionCheck {
     /**
      * @throws TargetCheckException if the target runs another version than {@code spec.expected()}
      */
-    public static void verify(ConfiguredTarget target, VersionSpec spec) throws InterruptedException {
+    public static void verify(ConfiguredTarget target, VersionSettings spec) throws InterruptedException {
         if (!spec.isChecked()) {
             return;
         }

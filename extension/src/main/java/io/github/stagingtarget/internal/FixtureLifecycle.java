@@ -3,7 +3,7 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.PreAuthenticated;
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
-import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
@@ -65,7 +65,7 @@ final class FixtureLifecycle {
     }
 
     private static FixtureRunner runner(ExtensionContext context) {
-        ServerDefinition server = TargetStore.server(context);
+        ServerSettings server = TargetStore.server(context);
         ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(context.getRequiredTestClass().getClassLoader());
         return new FixtureRunner(

@@ -110,7 +110,7 @@ final class ProcessSupervisor {
     }
 
     private static List<String> command() {
-        List<String> command = new ArrayList<>(Sessions.newSession());
+        List<String> command = new ArrayList<>(Setsid.newSession());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
                 "-Xmx16m",

@@ -71,7 +71,7 @@ public final class ProcessTree {
      * reports a missing one only as its own exit code 1.
      */
     public List<String> inNewSession(List<String> command) {
-        List<String> wrapped = new ArrayList<>(Sessions.newSession());
+        List<String> wrapped = new ArrayList<>(Setsid.newSession());
         wrapped.addAll(command);
         return wrapped;
     }

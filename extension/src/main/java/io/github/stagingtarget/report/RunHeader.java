@@ -2,8 +2,8 @@ package io.github.stagingtarget.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class RunHeader {
     }
 
     /** The target, what chose it, where it is, and the production guard's verdict with its origin. */
-    public static RunHeader of(TargetSelection selection, TargetDefinition target, FixtureSettings fixtures) {
+    public static RunHeader of(TargetSelection selection, TargetSettings target, FixtureSettings fixtures) {
         String where = "target '" + target.name() + "' (chosen by " + selection.chosenBy() + ") → "
                 + SecretMask.redact(target.baseUrl());
         String guard = fixtures.allowed()

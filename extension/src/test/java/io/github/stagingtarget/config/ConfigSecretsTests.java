@@ -43,7 +43,7 @@ class ConfigSecretsTests {
                   }
                 }
                 """, Map.of("PW", "pw-from-env-1"));
-        ServerDefinition server = config.server(new TargetSelection("local", "a test"));
+        ServerSettings server = config.server(new TargetSelection("local", "a test"));
         SecretMask mask = config.mask();
         FixtureRunner runner = new FixtureRunner(
                 "local", server.fixtures(), server.session(), getClass().getClassLoader(), mask);

@@ -56,7 +56,6 @@ final class SshConnection implements AutoCloseable {
         this.sessions = new Semaphore(settings.maxSessions(), true);
     }
 
-    /** How many times a connection was opened; for tests of reuse and reconnection. */
     int connects() {
         return connects.get();
     }

@@ -58,13 +58,8 @@ public final class SshConsole extends ShellConsole {
         return "target '" + settings.target() + "' (ssh " + settings.address() + ")";
     }
 
-    /** Opens the connection now rather than on the first command; for fail-fast checks. */
-    public void connect() {
-        connection.connected();
-    }
-
-    /** How many times the connection was opened in this run. */
-    public int connectCount() {
+    /** How many times the connection was opened in this run; for tests of reconnection. */
+    int connectCount() {
         return connection.connects();
     }
 

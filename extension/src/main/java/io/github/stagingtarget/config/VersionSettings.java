@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param expectedOrigin where {@code expected} was defined, for the refusal message
  */
 @API(status = INTERNAL, since = "0.1")
-public record VersionSpec(Optional<String> path, Optional<String> expected, String expectedOrigin) {
+public record VersionSettings(Optional<String> path, Optional<String> expected, String expectedOrigin) {
 
     public boolean isChecked() {
         return expected.isPresent();

@@ -11,18 +11,17 @@ import org.apiguardian.api.API;
  * the {@code {port}} placeholder of a launched application.
  */
 @API(status = INTERNAL, since = "0.1")
-public record TargetDefinition(
+public record TargetSettings(
         String name,
         boolean local,
         String baseUrl,
         Map<String, PathTemplate> paths,
-        ReadySpec ready,
-        VersionSpec version,
-        Optional<LaunchSpec> launch,
-        String origin,
-        BrowserSpec browser) {
+        ReadySettings ready,
+        VersionSettings version,
+        Optional<LaunchSettings> launch,
+        BrowserSettings browser) {
 
     public boolean needsPort() {
-        return baseUrl.contains(LaunchSpec.PORT_PLACEHOLDER);
+        return baseUrl.contains(LaunchSettings.PORT_PLACEHOLDER);
     }
 }

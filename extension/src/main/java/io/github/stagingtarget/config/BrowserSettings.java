@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
  * the error can name them.
  */
 @API(status = INTERNAL, since = "0.1")
-public record BrowserSpec(
+public record BrowserSettings(
         Kind kind,
         String name,
         boolean headless,

@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param logLines at most this many lines per log file are published
  */
 @API(status = INTERNAL, since = "0.1")
-public record ServerDefinition(
+public record ServerSettings(
         String target,
         ConsoleType consoleType,
         Optional<Path> workingDirectory,

@@ -14,7 +14,7 @@ import org.apiguardian.api.API;
  * chosen port replaces {@code {port}} in the base URL, the command, the arguments and the environment.
  */
 @API(status = INTERNAL, since = "0.1")
-public record LaunchSpec(
+public record LaunchSettings(
         Optional<String> mainClass,
         List<String> command,
         List<String> args,

@@ -11,4 +11,4 @@ import org.apiguardian.api.API;
  * application always is.
  */
 @API(status = INTERNAL, since = "0.1")
-public record ReadySpec(boolean enabled, String path, Duration timeout, Duration interval) {}
+public record ReadySettings(boolean enabled, String path, Duration timeout, Duration interval) {}
