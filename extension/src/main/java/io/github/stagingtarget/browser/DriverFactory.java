@@ -1,10 +1,10 @@
 package io.github.stagingtarget.browser;
 
+import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.BrowserSettings.ConfiguredPath;
 import io.github.stagingtarget.process.ProcessTree;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +166,7 @@ final class DriverFactory {
     private static ProcessTree processTree(BrowserSettings spec, String targetName) {
         try {
             return ProcessTree.create();
-        } catch (UncheckedIOException e) {
+        } catch (StagingTargetException e) {
             throw new BrowserException(
                     "Could not start " + spec.name() + " for target '" + targetName + "': " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package io.github.stagingtarget.config;
 import com.typesafe.config.ConfigObject;
 import io.github.stagingtarget.BrowserReuse;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -81,16 +80,7 @@ final class BrowserSettingsReader {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            URI uri = new URI(raw.get());
-            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw browser.problem("remote-url", expected);
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw browser.problem("remote-url", expected, e);
-        }
+        return Optional.of(browser.httpUrl("remote-url", raw.get(), expected));
     }
 
     private static BrowserReuse.Policy reuse(ConfigReader browser) {

@@ -12,7 +12,6 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -289,16 +288,8 @@ public final class StagingTargetConfig {
                     "a URL with {port} (e.g. http://127.0.0.1:{port}/), because " + target.key("launch.port")
                             + " is 0 and the application gets a free port");
         }
-        URI uri;
-        try {
-            uri = new URI(raw.replace(LaunchSettings.PORT_PLACEHOLDER, "1"));
-        } catch (URISyntaxException e) {
-            throw target.problem("base-url", expected, e);
-        }
-        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                || uri.getHost() == null
-                || uri.getQuery() != null
-                || uri.getFragment() != null) {
+        URI uri = target.httpUrl("base-url", raw.replace(LaunchSettings.PORT_PLACEHOLDER, "1"), expected);
+        if (uri.getQuery() != null || uri.getFragment() != null) {
             throw target.problem("base-url", expected);
         }
         return raw.endsWith("/") ? raw : raw + "/";

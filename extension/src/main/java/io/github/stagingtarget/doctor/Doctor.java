@@ -2,6 +2,7 @@ package io.github.stagingtarget.doctor;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.ResolvedSetting;
@@ -55,8 +56,7 @@ public final class Doctor {
             Path workingDirectory) {
 
         static Environment ofThisProcess() {
-            ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                    .orElse(Doctor.class.getClassLoader());
+            ClassLoader loader = ClassLoaders.contextOr(Doctor.class);
             return new Environment(System.getProperties(), System::getenv, loader, ConfigLoader.projectDirectory());
         }
     }

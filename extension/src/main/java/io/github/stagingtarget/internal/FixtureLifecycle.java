@@ -3,6 +3,7 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.PreAuthenticated;
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
+import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.fixtures.FixturePlan;
@@ -11,7 +12,6 @@ import io.github.stagingtarget.fixtures.FixtureScript;
 import io.github.stagingtarget.login.PreparedSessions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -66,8 +66,7 @@ final class FixtureLifecycle {
 
     private static FixtureRunner runner(ExtensionContext context) {
         ServerSettings server = TargetStore.server(context);
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(context.getRequiredTestClass().getClassLoader());
+        ClassLoader loader = ClassLoaders.contextOr(context.getRequiredTestClass());
         return new FixtureRunner(
                 server.target(), server.fixtures(), server.session(), loader, ServerStore.mask(context));
     }

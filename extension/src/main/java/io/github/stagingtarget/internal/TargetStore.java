@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.ServerSettings;
@@ -91,8 +92,7 @@ final class TargetStore {
     }
 
     private static Resolved resolve(ExtensionContext context) {
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(TargetStore.class.getClassLoader());
+        ClassLoader loader = ClassLoaders.contextOr(TargetStore.class);
         StagingTargetConfig config = ConfigLoader.load(
                 loader, context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER), System.getProperties());
         TargetSelection selection = TargetSelector.select(

@@ -2,6 +2,7 @@ package io.github.stagingtarget.launch;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.LaunchSettings;
 import io.github.stagingtarget.config.TargetSettings;
@@ -10,7 +11,6 @@ import io.github.stagingtarget.http.ReadinessWait;
 import io.github.stagingtarget.process.ProcessTree;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -95,7 +95,7 @@ public final class ApplicationLauncher {
     private static ProcessTree processTree(TargetSettings definition, LaunchSettings spec) {
         try {
             return ProcessTree.create();
-        } catch (UncheckedIOException e) {
+        } catch (StagingTargetException e) {
             throw new LaunchException(
                     "Cannot launch the application for target '" + definition.name() + "': " + e.getMessage() + " ("
                             + spec.origin() + ")",

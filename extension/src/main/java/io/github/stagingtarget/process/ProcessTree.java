@@ -2,8 +2,8 @@ package io.github.stagingtarget.process;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.stagingtarget.StagingTargetException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class ProcessTree {
     /**
      * A new, empty tree; starts this JVM's supervisor on first use.
      *
-     * @throws UncheckedIOException if the supervisor cannot be started
+     * @throws StagingTargetException if the supervisor cannot be started
      */
     public static ProcessTree create() {
         ProcessSupervisor.ensureRunning();
