@@ -5,12 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.ServerConsole;
-import io.github.stagingtarget.console.Shell;
 import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.session.SessionKey;
 import io.github.stagingtarget.session.Sessions;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -48,22 +45,15 @@ public final class CommandSessions implements Sessions {
         if (ready.isPresent()) {
             return new SessionKey(settings.cookieName(), ready.get());
         }
-        String template = settings.command()
+        settings.command()
                 .orElseThrow(() -> new StagingTargetException("Target '" + target
                         + "' has no " + settings.keyPrefix()
                         + ".command: expected a command that prints a session key, "
                         + "e.g. \"app create-session {email}\""));
-        CommandResult result = console.run(template.replace(SessionSettings.EMAIL_PLACEHOLDER, Shell.quote(email)))
-                .requireSuccess();
-        List<String> lines = Arrays.stream(result.stdout().split("\\R"))
-                .map(String::trim)
-                .filter(l -> !l.isEmpty())
-                .toList();
-        if (lines.isEmpty()) {
-            throw new StagingTargetException("The session command for target '" + target + "' printed nothing: "
-                    + result.command() + " (" + settings.keyPrefix() + ".command)");
-        }
-        String key = lines.get(lines.size() - 1);
+        CommandResult result = console.run(settings.commandFor(email)).requireSuccess();
+        String key = SessionSettings.keyIn(result.stdout())
+                .orElseThrow(() -> new StagingTargetException("The session command for target '" + target
+                        + "' printed nothing: " + result.command() + " (" + settings.keyPrefix() + ".command)"));
         mask.add(key);
         return new SessionKey(settings.cookieName(), key);
     }

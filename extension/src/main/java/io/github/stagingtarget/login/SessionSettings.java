@@ -2,6 +2,8 @@ package io.github.stagingtarget.login;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.stagingtarget.console.Shell;
+import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -19,4 +21,19 @@ import org.apiguardian.api.API;
 public record SessionSettings(Optional<String> command, String cookieName, String keyPrefix) {
 
     public static final String EMAIL_PLACEHOLDER = "{email}";
+
+    /** The session command for this user, {@code {email}} replaced by the quoted address; needs a command. */
+    public String commandFor(String email) {
+        return command.orElseThrow().replace(EMAIL_PLACEHOLDER, Shell.quote(email));
+    }
+
+    /**
+     * The key in what a session command printed: its last non-blank line, trimmed; the one rule for keys made
+     * in a test ({@code Sessions}) and in a fixture round trip ({@code @PreAuthenticated}).
+     */
+    public static Optional<String> keyIn(String output) {
+        List<String> lines =
+                output.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+        return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1));
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -123,6 +124,20 @@ public final class ProcessTree {
             }
         }
         return stopped;
+    }
+
+    /**
+     * Kills {@code process} and its descendants now (SIGKILL, again for any that appear meanwhile), for a
+     * command that ran out of time; the same reaping as {@link #stop}, without the grace.
+     *
+     * @return true when none is left
+     */
+    public static boolean kill(Process process) {
+        return Reaper.stop(
+                () -> Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                        .filter(ProcessHandle::isAlive)
+                        .toList(),
+                Duration.ZERO);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.process.ProcessTree;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,8 +112,7 @@ public final class LocalConsole extends ShellConsole {
     }
 
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
