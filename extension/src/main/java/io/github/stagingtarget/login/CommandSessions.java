@@ -21,10 +21,6 @@ public final class CommandSessions implements Sessions {
     private final SecretMask mask;
     private final PreparedSessions prepared;
 
-    public CommandSessions(String target, SessionSettings settings, ServerConsole console, SecretMask mask) {
-        this(target, settings, console, mask, new PreparedSessions());
-    }
-
     /** @param prepared keys made ahead in a fixture round trip, handed out before new ones are created */
     public CommandSessions(
             String target,

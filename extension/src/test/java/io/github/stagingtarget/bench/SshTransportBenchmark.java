@@ -68,7 +68,7 @@ public final class SshTransportBenchmark {
         FixtureRunner runner = new FixtureRunner(
                 "bench", fixtures, sessionSettings, SshTransportBenchmark.class.getClassLoader(), mask);
         List<String> seeds = List.of("fixtures/users.json", "fixtures/lists.json");
-        FixturePlan plan = new FixturePlan(true, seeds, "bench");
+        FixturePlan plan = new FixturePlan(true, seeds, List.of(), "bench");
         FixturePlan planWithSession = new FixturePlan(true, seeds, List.of("ada@example.com"), "bench");
 
         List<String> ssh = List.of(
@@ -92,7 +92,7 @@ public final class SshTransportBenchmark {
 
         try (SshConsole console =
                 new SshConsole(settings, Map.<String, String>of()::get, mask, Duration.ofSeconds(30))) {
-            Sessions sessions = new CommandSessions("bench", sessionSettings, console, mask);
+            Sessions sessions = new CommandSessions("bench", sessionSettings, console, mask, new PreparedSessions());
             // @ResetDatabase @Seed(2 files), then sessions.create(email) in a test: two round trips.
             Runnable consoleClass = () -> {
                 FixtureScript script = runner.prepare(plan);

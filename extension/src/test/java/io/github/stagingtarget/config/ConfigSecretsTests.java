@@ -47,7 +47,7 @@ class ConfigSecretsTests {
         SecretMask mask = config.mask();
         FixtureRunner runner = new FixtureRunner(
                 "local", server.fixtures(), server.session(), getClass().getClassLoader(), mask);
-        FixtureScript script = runner.prepare(new FixturePlan(true, List.of(), "class ListsIT"));
+        FixtureScript script = runner.prepare(new FixturePlan(true, List.of(), List.of(), "class ListsIT"));
 
         try (LocalConsole console =
                 new LocalConsole("local", Optional.of(dir), Map.of(), server.commandTimeout(), mask)) {

@@ -163,13 +163,14 @@ class ApplicationLauncherTests {
                   launch {
                     command = ["sh", "-c", %s, "{port}"]
                     working-directory = "%s"
-                    log-file = "app.log"
+                    log-file = "%s"
                     env { JAVA = "%s", CP = "%s", SERVER = "%s" }
                   }
                 }
                 """.formatted(
                         com.typesafe.config.ConfigUtil.quoteString(script),
                         dir,
+                        dir.resolve("app.log"),
                         Path.of(System.getProperty("java.home"), "bin", "java"),
                         System.getProperty("java.class.path"),
                         TinyHttpServer.class.getName()));

@@ -27,19 +27,6 @@ public final class ExecutedCommand implements CommandResult {
     /**
      * @param where the console's description, for messages
      * @param mask hides secrets in messages built from this result
-     */
-    public ExecutedCommand(
-            String where,
-            String command,
-            int exitCode,
-            String stdout,
-            String stderr,
-            Duration duration,
-            SecretMask mask) {
-        this(where, command, exitCode, stdout, stderr, duration, mask, Optional.empty(), false);
-    }
-
-    /**
      * @param signal the signal that killed the command, e.g. {@code KILL}; {@code exitCode} is then 128 plus
      *     its number, as a shell reports it
      * @param timedOut whether the command was stopped because it ran out of time
