@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 
 /**
  * Session keys made ahead, in a fixture round trip ({@link io.github.stagingtarget.PreAuthenticated}),
- * handed out once each by {@link Sessions#create(String)}. Thread-safe.
+ * handed out once each by {@link io.github.stagingtarget.session.Sessions#create(String)}. Thread-safe.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class PreparedSessions {
