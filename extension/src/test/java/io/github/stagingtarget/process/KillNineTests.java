@@ -53,12 +53,17 @@ class KillNineTests {
                   launch {
                     command = ["sh", "-c", %s, "{port}"]
                     working-directory = "%s"
-                    log-file = "app.log"
+                    log-file = "%s"
                     env { JAVA = "%s", CP = "%s", SERVER = "%s" }
                   }
                 }
                 """.formatted(
-                        ConfigUtil.quoteString(script), dir, java(), classPath(), TinyHttpServer.class.getName()));
+                        ConfigUtil.quoteString(script),
+                        dir,
+                        dir.resolve("app.log"),
+                        java(),
+                        classPath(),
+                        TinyHttpServer.class.getName()));
         Process run = new ProcessBuilder(
                         java(), "-cp", classPath(), KilledRunScenario.class.getName(), config.toString())
                 .redirectErrorStream(true)
