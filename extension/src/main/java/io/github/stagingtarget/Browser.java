@@ -1,8 +1,11 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.github.stagingtarget.session.SessionKey;
 import java.net.URI;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -29,6 +32,7 @@ import org.openqa.selenium.WebDriver;
  * fails, a screenshot, the page source, the URL and the console log are saved (see {@code
  * docs/browser.md}). An instance belongs to one thread, like the {@link WebDriver} it wraps.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Browser {
 
     /** The underlying Selenium driver, for everything beyond navigation. */

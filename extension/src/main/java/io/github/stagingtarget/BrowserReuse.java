@@ -1,10 +1,13 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.apiguardian.api.API;
 
 /**
  * Overrides, for one test class (and its {@code @Nested} classes), how long an injected browser lives.
@@ -29,12 +32,14 @@ import java.lang.annotation.RetentionPolicy;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface BrowserReuse {
 
     /** How long a browser lives. */
     Policy value();
 
     /** How long a browser lives, and where it is quit. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     enum Policy {
         /** A new browser for every test, quit after its {@code @AfterEach} methods (config {@code per-test}). */
         PER_TEST,

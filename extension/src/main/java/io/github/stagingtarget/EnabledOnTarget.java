@@ -1,10 +1,13 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.stagingtarget.internal.TargetCondition;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(TargetCondition.class)
+@API(status = STABLE, since = "0.1")
 public @interface EnabledOnTarget {
 
     /** The names of the targets to run on. */

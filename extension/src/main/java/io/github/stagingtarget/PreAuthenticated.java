@@ -1,11 +1,14 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import io.github.stagingtarget.internal.FixtureAnnotationCheck;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @java.lang.annotation.Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 // Fails where @StagingTarget, which runs fixtures, is missing, instead of doing nothing.
 @ExtendWith(FixtureAnnotationCheck.class)
+@API(status = EXPERIMENTAL, since = "0.1")
 public @interface PreAuthenticated {
 
     /** The users' e-mail addresses, as the session command expects them. */

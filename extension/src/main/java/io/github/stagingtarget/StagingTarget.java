@@ -1,5 +1,7 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.stagingtarget.internal.FixtureLocks;
 import io.github.stagingtarget.internal.StagingTargetExtension;
 import java.lang.annotation.Documented;
@@ -7,6 +9,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -20,9 +23,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * else {@code local}. Its base URL, named paths and launch command come from {@code staging-target.conf}
  * on the test classpath (HOCON). The configuration is read and validated once per test run.
  *
- * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target},
- * {@link java.net.URI} (the base URI), {@code io.restassured.specification.RequestSpecification} (a fresh
- * REST Assured spec preset with the base URI), {@code org.openqa.selenium.WebDriver} or {@link Browser}
+ * <p>Test constructors, test methods and lifecycle methods may declare parameters of type {@link Target}
+ * (the target's name, {@link Target#baseUri() base URI} and named paths),
+ * {@code io.restassured.specification.RequestSpecification} (a fresh REST Assured spec preset with the base
+ * URI), {@code org.openqa.selenium.WebDriver} or {@link Browser}
  * (a browser pointed at the target), {@link io.github.stagingtarget.console.ServerConsole} (commands on the
  * target's server, locally or over SSH) and {@link io.github.stagingtarget.session.Sessions}
  * (pre-authenticated users). {@link ResetDatabase} and {@link Seed} put the database in a known state.
@@ -50,4 +54,5 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ExtendWith(StagingTargetExtension.class)
 // Classes that reset or seed the database take it exclusively; all others share it (parallel runs).
 @ResourceLock(providers = FixtureLocks.class)
+@API(status = STABLE, since = "0.1")
 public @interface StagingTarget {}

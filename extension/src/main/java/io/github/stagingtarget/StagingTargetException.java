@@ -1,5 +1,9 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The common type of every problem StagingTarget reports: bad configuration, an application that did not
  * start, a target that is down or runs the wrong build, an unreachable server, a failing fixture, a browser
@@ -14,6 +18,7 @@ package io.github.stagingtarget;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class StagingTargetException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

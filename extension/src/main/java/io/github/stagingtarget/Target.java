@@ -1,8 +1,11 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The server the tests run against: its name, base URI and named paths, as resolved from configuration.
@@ -20,6 +23,7 @@ import java.util.Set;
  * <p>Placeholder values are percent-encoded, so a value can never change the structure of the URL.
  * Instances are immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public interface Target {
 
     /** The target's name as configured, e.g. {@code local} or {@code staging}. */
@@ -29,8 +33,8 @@ public interface Target {
     URI baseUri();
 
     /**
-     * Whether this target runs on the developer's machine (configuration key {@code local}); remote
-     * targets are reached over the network and, later, over SSH.
+     * Whether this target runs on the developer's machine (configuration key {@code local}); a remote
+     * target is reached over the network, and its server's commands run over SSH.
      */
     boolean isLocal();
 

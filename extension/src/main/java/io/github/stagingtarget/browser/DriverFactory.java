@@ -1,10 +1,10 @@
 package io.github.stagingtarget.browser;
 
-import io.github.stagingtarget.config.BrowserSpec;
-import io.github.stagingtarget.config.BrowserSpec.ConfiguredPath;
+import io.github.stagingtarget.StagingTargetException;
+import io.github.stagingtarget.config.BrowserSettings;
+import io.github.stagingtarget.config.BrowserSettings.ConfiguredPath;
 import io.github.stagingtarget.process.ProcessTree;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.remote.service.DriverService;
 
 /**
- * Starts the browser a {@link BrowserSpec} describes. Offline first: an explicit path from the
+ * Starts the browser a {@link BrowserSettings} describes. Offline first: an explicit path from the
  * configuration, else the driver and browser on {@code PATH} (Debian's {@code /usr/bin/chromedriver} and
  * {@code /usr/bin/chromium}), and only then Selenium Manager, which downloads drivers and needs internet.
  */
@@ -88,19 +88,19 @@ final class DriverFactory {
      */
     record Started(WebDriver driver, Optional<ProcessTree> processes) {}
 
-    Started start(BrowserSpec spec, String targetName) {
+    Started start(BrowserSettings spec, String targetName) {
         if (spec.remoteUrl().isPresent()) {
             return new Started(startRemote(spec, targetName), Optional.empty());
         }
         Optional<Path> binary = local(spec.binary(), "browser");
         Optional<Path> driver = local(spec.driver(), "driver");
-        return spec.kind() == BrowserSpec.Kind.CHROMIUM
+        return spec.kind() == BrowserSettings.Kind.CHROMIUM
                 ? startChromium(spec, targetName, binary, driver)
                 : startFirefox(spec, targetName, binary, driver);
     }
 
     private Started startChromium(
-            BrowserSpec spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
+            BrowserSettings spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
         Optional<Path> binary = configuredBinary.or(
                 () -> finder.find(spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("chromedriver")));
@@ -125,7 +125,7 @@ final class DriverFactory {
     }
 
     private Started startFirefox(
-            BrowserSpec spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
+            BrowserSettings spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
         Optional<Path> binary = configuredBinary.or(() -> finder.find(FIREFOX_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("geckodriver")));
         FirefoxOptions options = firefoxOptions(spec);
@@ -163,19 +163,19 @@ final class DriverFactory {
         }
     }
 
-    private static ProcessTree processTree(BrowserSpec spec, String targetName) {
+    private static ProcessTree processTree(BrowserSettings spec, String targetName) {
         try {
             return ProcessTree.create();
-        } catch (UncheckedIOException e) {
+        } catch (StagingTargetException e) {
             throw new BrowserException(
                     "Could not start " + spec.name() + " for target '" + targetName + "': " + e.getMessage(), e);
         }
     }
 
     /** On a grid the paths name files on the grid's node, so they are passed on unchecked. */
-    private static WebDriver startRemote(BrowserSpec spec, String targetName) {
+    private static WebDriver startRemote(BrowserSettings spec, String targetName) {
         AbstractDriverOptions<?> options;
-        if (spec.kind() == BrowserSpec.Kind.CHROMIUM) {
+        if (spec.kind() == BrowserSettings.Kind.CHROMIUM) {
             // Whether the grid's node runs as root is unknown here: it is the node's to add --no-sandbox.
             ChromeOptions chrome = chromiumOptions(spec, false);
             spec.binary().ifPresent(path -> chrome.setBinary(path.path().toString()));
@@ -199,7 +199,7 @@ final class DriverFactory {
         }
     }
 
-    static ChromeOptions chromiumOptions(BrowserSpec spec, boolean root) {
+    static ChromeOptions chromiumOptions(BrowserSettings spec, boolean root) {
         ChromeOptions options = new ChromeOptions();
         List<String> arguments = new ArrayList<>();
         if (root) {
@@ -221,7 +221,7 @@ final class DriverFactory {
         return options;
     }
 
-    static FirefoxOptions firefoxOptions(BrowserSpec spec) {
+    static FirefoxOptions firefoxOptions(BrowserSettings spec) {
         FirefoxOptions options = new FirefoxOptions();
         List<String> arguments = new ArrayList<>();
         if (spec.headless()) {
@@ -255,7 +255,7 @@ final class DriverFactory {
 
     /** What discovery found, to explain a failed start. */
     private final class Looked {
-        private final BrowserSpec spec;
+        private final BrowserSettings spec;
         private final String targetName;
         private final Optional<Path> binary;
         private final Optional<Path> driver;
@@ -264,7 +264,7 @@ final class DriverFactory {
         private final String install;
 
         Looked(
-                BrowserSpec spec,
+                BrowserSettings spec,
                 String targetName,
                 Optional<Path> binary,
                 Optional<Path> driver,
@@ -304,7 +304,7 @@ final class DriverFactory {
             // chromedriver's words for it, from version to version.
             boolean browserDied = Stream.of("instance exited", "failed to start", "DevToolsActivePort", "has crashed")
                     .anyMatch(message::contains);
-            if (spec.kind() != BrowserSpec.Kind.CHROMIUM
+            if (spec.kind() != BrowserSettings.Kind.CHROMIUM
                     || root
                     || !browserDied
                     || spec.arguments().contains(NO_SANDBOX)) {

@@ -1,6 +1,6 @@
 package io.github.stagingtarget.browser;
 
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

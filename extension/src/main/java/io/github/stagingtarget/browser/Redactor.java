@@ -1,6 +1,6 @@
 package io.github.stagingtarget.browser;
 
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -11,10 +11,10 @@ import org.openqa.selenium.WebDriver;
 /** {@link Browser} on a session; remembers each origin it opens so that reuse can clear its storage. */
 final class TargetBrowser implements Browser {
 
-    private final BrowserSession session;
+    private final RunningBrowser session;
     private final Target target;
 
-    TargetBrowser(BrowserSession session, Target target) {
+    TargetBrowser(RunningBrowser session, Target target) {
         this.session = session;
         this.target = target;
     }

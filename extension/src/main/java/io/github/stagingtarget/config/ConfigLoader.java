@@ -1,5 +1,7 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Loads the layered configuration, highest precedence first: system properties starting with
@@ -24,6 +27,7 @@ import java.util.function.Function;
  * <p>Uses the {@code parse*} methods only: {@code ConfigFactory.load()} and its relatives cache per class
  * loader, which would make one run's configuration leak into the next inside one JVM (as in our tests).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfigLoader {
 
     public static final String ROOT = "staging-target";

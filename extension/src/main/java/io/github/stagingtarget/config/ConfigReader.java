@@ -6,7 +6,9 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +98,25 @@ final class ConfigReader {
         } catch (ConfigException.WrongType e) {
             throw problem(relativeKey, "a port number from 0 to 65535", e);
         }
+    }
+
+    /**
+     * {@code value} (read from {@code relativeKey}, maybe after a substitution) as an absolute http or https URL
+     * with a host; else this key's problem, saying what was {@code expected}. The one check of every URL the
+     * configuration gives.
+     */
+    URI httpUrl(String relativeKey, String value, String expected) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw problem(relativeKey, expected, e);
+        }
+        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null) {
+            throw problem(relativeKey, expected);
+        }
+        return uri;
     }
 
     int number(String relativeKey, int min, int max) {

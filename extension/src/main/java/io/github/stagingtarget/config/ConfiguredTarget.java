@@ -1,25 +1,29 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.Target;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /** A {@link Target} whose base URL is final: any {@code {port}} has been filled in. */
+@API(status = INTERNAL, since = "0.1")
 public final class ConfiguredTarget implements Target {
 
-    private final TargetDefinition definition;
+    private final TargetSettings definition;
     private final URI baseUri;
 
-    private ConfiguredTarget(TargetDefinition definition, URI baseUri) {
+    private ConfiguredTarget(TargetSettings definition, URI baseUri) {
         this.definition = definition;
         this.baseUri = baseUri;
     }
 
     /** For a target whose base URL has no {@code {port}}. */
-    public static ConfiguredTarget of(TargetDefinition definition) {
+    public static ConfiguredTarget of(TargetSettings definition) {
         if (definition.needsPort()) {
             throw new IllegalStateException(
                     "Target '" + definition.name() + "' needs the port of its launched application");
@@ -28,13 +32,13 @@ public final class ConfiguredTarget implements Target {
     }
 
     /** For a target whose application listens on {@code port}. */
-    public static ConfiguredTarget onPort(TargetDefinition definition, int port) {
+    public static ConfiguredTarget onPort(TargetSettings definition, int port) {
         return new ConfiguredTarget(
                 definition,
-                URI.create(definition.baseUrl().replace(LaunchSpec.PORT_PLACEHOLDER, Integer.toString(port))));
+                URI.create(definition.baseUrl().replace(LaunchSettings.PORT_PLACEHOLDER, Integer.toString(port))));
     }
 
-    public TargetDefinition definition() {
+    public TargetSettings definition() {
         return definition;
     }
 

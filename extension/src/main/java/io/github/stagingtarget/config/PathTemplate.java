@@ -1,5 +1,7 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * A named path such as {@code /lists/{id}/} whose placeholders are filled with percent-encoded values,
  * so that a value like {@code a/b?c} stays one path segment.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PathTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
@@ -58,10 +62,6 @@ public final class PathTemplate {
 
     public String template() {
         return template;
-    }
-
-    public List<String> placeholders() {
-        return placeholders;
     }
 
     /** Fills placeholders by name; every placeholder needs a value and every value a placeholder. */

@@ -1,5 +1,9 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * One leaf of a target's resolved configuration, for display.
  *
@@ -8,4 +12,5 @@ package io.github.stagingtarget.config;
  * @param origin where it was set, short: {@code staging-target.conf:12}, {@code env STAGING_URL}, {@code -D…}
  * @param isDefault whether it equals the default of {@code reference.conf}
  */
+@API(status = INTERNAL, since = "0.1")
 public record ResolvedSetting(String key, String value, String origin, boolean isDefault) {}

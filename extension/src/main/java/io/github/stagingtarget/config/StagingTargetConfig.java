@@ -1,5 +1,7 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
@@ -8,9 +10,8 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,11 +24,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The resolved configuration: which targets exist and, on request, one target validated in full. Nothing
  * here starts a process or opens a connection.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StagingTargetConfig {
 
     private static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9_-]+");
@@ -224,7 +227,7 @@ public final class StagingTargetConfig {
      *
      * @throws TargetConfigException naming the key, its origin and what was expected
      */
-    public TargetDefinition target(TargetSelection selection) {
+    public TargetSettings target(TargetSelection selection) {
         String name = selection.name();
         if (!root.getObject(TARGETS).containsKey(name)) {
             throw new TargetConfigException("Unknown target '" + name + "' (chosen by " + selection.chosenBy()
@@ -235,12 +238,11 @@ public final class StagingTargetConfig {
         Config merged = root.getConfig(TARGETS + "." + name).withFallback(root.getConfig(DEFAULTS));
         String prefix = ConfigLoader.ROOT + "." + TARGETS + "." + name;
         ConfigReader target = new ConfigReader(merged, prefix, context);
-        String origin = ConfigReader.describe(root.getObject(TARGETS).get(name));
 
         boolean local = target.bool("local");
-        Optional<LaunchSpec> launch = launch(target, name);
+        Optional<LaunchSettings> launch = launch(target, name);
         String baseUrl = baseUrl(target, launch);
-        return new TargetDefinition(
+        return new TargetSettings(
                 name,
                 local,
                 baseUrl,
@@ -248,8 +250,7 @@ public final class StagingTargetConfig {
                 ready(target),
                 version(target),
                 launch,
-                origin,
-                BrowserSpecReader.read(target));
+                BrowserSettingsReader.read(target));
     }
 
     /**
@@ -258,16 +259,16 @@ public final class StagingTargetConfig {
      *
      * @throws TargetConfigException naming the key, its origin and what was expected
      */
-    public ServerDefinition server(TargetSelection selection) {
-        TargetDefinition definition = target(selection);
+    public ServerSettings server(TargetSelection selection) {
+        TargetSettings definition = target(selection);
         Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
-        return ServerConfig.read(
+        return ServerSettingsReader.read(
                 new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name(), context),
                 definition.name(),
                 definition.local());
     }
 
-    private String baseUrl(ConfigReader target, Optional<LaunchSpec> launch) {
+    private String baseUrl(ConfigReader target, Optional<LaunchSettings> launch) {
         String expected = "an absolute http or https URL such as https://staging.example.com/";
         if (!target.has("base-url")) {
             throw new TargetConfigException(target.origin("base-url") + ": " + target.key("base-url")
@@ -275,7 +276,7 @@ public final class StagingTargetConfig {
                     + "). If it is written as ${?SOME_VARIABLE}, that environment variable is not set.");
         }
         String raw = target.string("base-url", expected).trim();
-        boolean hasPort = raw.contains(LaunchSpec.PORT_PLACEHOLDER);
+        boolean hasPort = raw.contains(LaunchSettings.PORT_PLACEHOLDER);
         if (hasPort && launch.isEmpty()) {
             throw target.problem(
                     "base-url",
@@ -287,16 +288,8 @@ public final class StagingTargetConfig {
                     "a URL with {port} (e.g. http://127.0.0.1:{port}/), because " + target.key("launch.port")
                             + " is 0 and the application gets a free port");
         }
-        URI uri;
-        try {
-            uri = new URI(raw.replace(LaunchSpec.PORT_PLACEHOLDER, "1"));
-        } catch (URISyntaxException e) {
-            throw target.problem("base-url", expected, e);
-        }
-        if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                || uri.getHost() == null
-                || uri.getQuery() != null
-                || uri.getFragment() != null) {
+        URI uri = target.httpUrl("base-url", raw.replace(LaunchSettings.PORT_PLACEHOLDER, "1"), expected);
+        if (uri.getQuery() != null || uri.getFragment() != null) {
             throw target.problem("base-url", expected);
         }
         return raw.endsWith("/") ? raw : raw + "/";
@@ -315,15 +308,15 @@ public final class StagingTargetConfig {
         return Map.copyOf(paths);
     }
 
-    private static ReadySpec ready(ConfigReader target) {
-        return new ReadySpec(
+    private static ReadySettings ready(ConfigReader target) {
+        return new ReadySettings(
                 target.bool("ready.enabled"),
                 target.string("ready.path", "a path such as / or /health"),
                 target.duration("ready.timeout"),
                 target.duration("ready.interval"));
     }
 
-    private static VersionSpec version(ConfigReader target) {
+    private static VersionSettings version(ConfigReader target) {
         Optional<String> path = target.optionalString("version.path", "a path such as /version");
         Optional<String> expected = target.optionalString("version.expected", "a version or git commit")
                 .map(String::trim)
@@ -333,10 +326,10 @@ public final class StagingTargetConfig {
                     + " is set, so " + target.key("version.path")
                     + " is needed: expected a path that answers the deployed version, such as /version");
         }
-        return new VersionSpec(path, expected, target.origin("version.expected"));
+        return new VersionSettings(path, expected, target.origin("version.expected"));
     }
 
-    private static Optional<LaunchSpec> launch(ConfigReader target, String name) {
+    private static Optional<LaunchSettings> launch(ConfigReader target, String name) {
         boolean hasMain = target.has("launch.main-class");
         boolean hasCommand = target.has("launch.command");
         if (!hasMain && !hasCommand) {
@@ -358,7 +351,7 @@ public final class StagingTargetConfig {
         Path logFile = launch.has("log-file")
                 ? launch.path("log-file", "a file path")
                 : target.context().projectDirectory().resolve("target/staging-target/" + name + "-app.log");
-        return Optional.of(new LaunchSpec(
+        return Optional.of(new LaunchSettings(
                 mainClass,
                 command,
                 launch.stringList("args"),

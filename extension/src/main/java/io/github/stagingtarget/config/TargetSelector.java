@@ -1,8 +1,11 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the target, the same way for the tests and the doctor; first hit wins: {@code target}
@@ -12,6 +15,7 @@ import java.util.function.Function;
  * {@code staging-target.default-target}, else {@code local}. Blank values count as unset. The selection says
  * truthfully which source chose it.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TargetSelector {
 
     public static final String SYSTEM_PROPERTY = "target";
@@ -28,6 +32,7 @@ public final class TargetSelector {
      * @param systemProperties only to tell a {@code -D} from a configuration parameter of the same value
      * @param environment environment variables
      */
+    @API(status = INTERNAL, since = "0.1")
     public record Sources(
             Function<String, Optional<String>> configurationParameters,
             Function<String, Optional<String>> systemProperties,

@@ -1,5 +1,9 @@
 package io.github.stagingtarget.console;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A command ran and exited with a non-zero code. The message shows where it ran, the command, the exit code
  * and the last lines of standard error and standard output (secrets masked); {@link #result()} has them all.
@@ -12,6 +16,7 @@ package io.github.stagingtarget.console;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class CommandFailedException extends ConsoleException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,9 @@
 package io.github.stagingtarget.console;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * A command ran longer than its timeout and was stopped (on the server, not merely abandoned). The message
@@ -16,6 +19,7 @@ import java.time.Duration;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class CommandTimedOutException extends ConsoleException {
 
     private static final long serialVersionUID = 1L;

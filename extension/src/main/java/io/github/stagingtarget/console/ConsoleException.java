@@ -1,6 +1,9 @@
 package io.github.stagingtarget.console;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import io.github.stagingtarget.StagingTargetException;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ServerConsole} could not do its work: the server is unreachable, refused us, did not prove its
@@ -15,6 +18,7 @@ import io.github.stagingtarget.StagingTargetException;
  * }
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public class ConsoleException extends StagingTargetException {
 
     private static final long serialVersionUID = 1L;

@@ -1,7 +1,10 @@
 package io.github.stagingtarget.console;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Runs commands and moves files on the machine that serves the target: over SSH for a remote target, as
@@ -29,6 +32,7 @@ import java.time.Duration;
  * and shared by the whole run; the extension closes them at the end. Configuration and guarantees:
  * {@code docs/console.md}.
  */
+@API(status = STABLE, since = "0.1")
 public interface ServerConsole {
 
     /** Where commands run, for messages: e.g. {@code target 'staging' (ssh deploy@staging.example.com:22)}. */

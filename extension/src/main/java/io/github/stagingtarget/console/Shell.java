@@ -1,7 +1,10 @@
 package io.github.stagingtarget.console;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Quoting for POSIX shells, for values spliced into commands run by a {@link ServerConsole}.
@@ -13,6 +16,7 @@ import java.util.stream.Collectors;
  * <p>Single quotes make everything literal except the single quote itself, which is written as
  * {@code '\''}; so no value can end the word, start another command or expand anything.
  */
+@API(status = STABLE, since = "0.1")
 public final class Shell {
 
     private Shell() {}

@@ -1,6 +1,8 @@
 /**
- * Running commands on the target's server: {@link io.github.stagingtarget.console.ServerConsole} (API, with
- * {@link io.github.stagingtarget.console.CommandResult}, {@link io.github.stagingtarget.console.Shell} and
- * the exceptions), implemented by a local process or by SSH ({@code console.ssh}, internal).
+ * Running commands on the target's server: {@link io.github.stagingtarget.console.ServerConsole}, what it
+ * returns ({@link io.github.stagingtarget.console.CommandResult}), {@link io.github.stagingtarget.console.Shell}
+ * quoting, and the exceptions ({@link io.github.stagingtarget.console.ConsoleException} and its subclasses).
+ * API. The consoles themselves — a local process ({@code console.shell}) or SSH ({@code console.ssh}) — are
+ * internal.
  */
 package io.github.stagingtarget.console;

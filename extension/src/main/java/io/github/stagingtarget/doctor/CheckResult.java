@@ -3,13 +3,13 @@ package io.github.stagingtarget.doctor;
 import java.util.Optional;
 
 /** The outcome of one doctor check: OK or FAIL, what was seen, and for a failure a hint how to fix it. */
-public record CheckResult(String name, boolean ok, String detail, Optional<String> hint) {
+record CheckResult(String name, boolean ok, String detail, Optional<String> hint) {
 
-    public static CheckResult ok(String name, String detail) {
+    static CheckResult ok(String name, String detail) {
         return new CheckResult(name, true, detail, Optional.empty());
     }
 
-    public static CheckResult fail(String name, String detail, String hint) {
+    static CheckResult fail(String name, String detail, String hint) {
         return new CheckResult(name, false, detail, Optional.ofNullable(hint));
     }
 }

@@ -1,15 +1,18 @@
 package io.github.stagingtarget.doctor;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.ResolvedSetting;
-import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetConfigException;
-import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.config.TargetSettings;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A preflight for a target, run before the tests: prints what the user configured (the values that differ
@@ -38,6 +42,7 @@ import java.util.stream.Collectors;
  * by default the working directory, as in the tests. Exit status 0 when every check passed, 1 otherwise, 2
  * for bad usage.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Doctor {
 
     static final String USAGE =
@@ -51,8 +56,7 @@ public final class Doctor {
             Path workingDirectory) {
 
         static Environment ofThisProcess() {
-            ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                    .orElse(Doctor.class.getClassLoader());
+            ClassLoader loader = ClassLoaders.contextOr(Doctor.class);
             return new Environment(System.getProperties(), System::getenv, loader, ConfigLoader.projectDirectory());
         }
     }
@@ -104,8 +108,8 @@ public final class Doctor {
                 ConfigurationParameters.of(environment.systemProperties(), environment.classLoader());
         StagingTargetConfig config;
         TargetSelection selection;
-        TargetDefinition definition;
-        ServerDefinition server;
+        TargetSettings definition;
+        ServerSettings server;
         try {
             config = ConfigLoader.load(
                     environment.classLoader(),

@@ -1,10 +1,10 @@
 package io.github.stagingtarget.doctor;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.VersionCheck;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.time.Duration;
 
 /** Readiness and version, asked once each (the doctor reports; it does not wait). */

@@ -1,10 +1,10 @@
 package io.github.stagingtarget.doctor;
 
-import io.github.stagingtarget.config.ServerDefinition;
-import io.github.stagingtarget.config.TargetDefinition;
+import io.github.stagingtarget.config.ServerSettings;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.console.ConsoleException;
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshConsole;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.time.Duration;
 
 /** SSH and the browser: connects and starts each once, as the tests will. */
@@ -14,7 +14,7 @@ final class ServerChecks {
 
     private ServerChecks() {}
 
-    static CheckResult ssh(ServerDefinition server, SecretMask mask) {
+    static CheckResult ssh(ServerSettings server, SecretMask mask) {
         if (server.ssh().isEmpty()) {
             return CheckResult.ok(
                     "ssh", "not used (" + server.consoleType().name().toLowerCase(java.util.Locale.ROOT) + " console)");
@@ -28,7 +28,7 @@ final class ServerChecks {
         }
     }
 
-    static CheckResult browser(TargetDefinition target) {
+    static CheckResult browser(TargetSettings target) {
         if (!seleniumIsPresent()) {
             return CheckResult.ok("browser", "not checked (no Selenium on the class path)");
         }

@@ -1,6 +1,8 @@
 package io.github.stagingtarget.http;
 
-import io.github.stagingtarget.console.SecretMask;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,11 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Asks a URL whether the server behind it is ready: any status below 400 counts. Keeps the last problem so
  * a timeout can say why the server was not ready.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ReadinessProbe {
 
     private final HttpClient client;

@@ -1,14 +1,19 @@
 package io.github.stagingtarget.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.StagingTargetException;
-import io.github.stagingtarget.config.ReadySpec;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.config.ReadySettings;
+import io.github.stagingtarget.secrets.SecretMask;
+import org.apiguardian.api.API;
 
 /** Polls a {@link ReadinessProbe} until it answers or the spec's timeout passes. */
+@API(status = INTERNAL, since = "0.1")
 public final class ReadinessWait {
 
     /** Checked before every attempt, e.g. "is the launched process still alive?"; throws to give up early. */
     @FunctionalInterface
+    @API(status = INTERNAL, since = "0.1")
     public interface Precondition {
         void check();
     }
@@ -20,7 +25,7 @@ public final class ReadinessWait {
      *
      * @throws NotReadyException when the timeout passed; its message says what the last attempt saw
      */
-    public static void await(ReadinessProbe probe, ReadySpec spec, Precondition precondition)
+    public static void await(ReadinessProbe probe, ReadySettings spec, Precondition precondition)
             throws InterruptedException {
         long deadline = System.nanoTime() + spec.timeout().toNanos();
         while (true) {
@@ -38,6 +43,7 @@ public final class ReadinessWait {
     }
 
     /** The target did not become ready in time. */
+    @API(status = INTERNAL, since = "0.1")
     public static final class NotReadyException extends StagingTargetException {
 
         private static final long serialVersionUID = 1L;

@@ -1,12 +1,16 @@
 package io.github.stagingtarget.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.config.ConfiguredTarget;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Runs once before the first test against a remote target: waits until it is ready, then checks its
  * version. Failing here fails the run with one message, instead of every test timing out on its own.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RemoteTargetCheck {
 
     private RemoteTargetCheck() {}

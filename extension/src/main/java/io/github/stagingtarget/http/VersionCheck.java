@@ -1,8 +1,10 @@
 package io.github.stagingtarget.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.config.ConfiguredTarget;
-import io.github.stagingtarget.config.VersionSpec;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.config.VersionSettings;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,11 +13,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads the version a target reports and compares it with the one the tests were built for: the classic
  * way staging tests lie is by passing against yesterday's build.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class VersionCheck {
 
     private static final Pattern ABBREVIABLE = Pattern.compile("[0-9a-f]{7,64}");
@@ -50,7 +54,7 @@ public final class VersionCheck {
     /**
      * @throws TargetCheckException if the target runs another version than {@code spec.expected()}
      */
-    public static void verify(ConfiguredTarget target, VersionSpec spec) throws InterruptedException {
+    public static void verify(ConfiguredTarget target, VersionSettings spec) throws InterruptedException {
         if (!spec.isChecked()) {
             return;
         }

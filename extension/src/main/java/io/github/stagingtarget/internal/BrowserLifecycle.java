@@ -4,7 +4,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the extension does with browsers around each test. Selenium is optional: {@link BrowserScope} holds
- * sessions as plain objects, and {@link BrowserSessions}, which links Selenium, is only reached when a
+ * sessions as plain objects, and {@link RunningBrowsers}, which links Selenium, is only reached when a
  * browser exists.
  */
 final class BrowserLifecycle {
@@ -15,7 +15,7 @@ final class BrowserLifecycle {
     static void beforeEach(ExtensionContext context) {
         Object reused = BrowserScope.existingReusable(context);
         if (reused != null) {
-            BrowserSessions.resetForNextTest(context, reused);
+            RunningBrowsers.resetForNextTest(context, reused);
         }
     }
 
@@ -24,7 +24,7 @@ final class BrowserLifecycle {
         try {
             Object session = BrowserScope.current(context);
             if (session != null) {
-                BrowserSessions.publishEvidence(context, session, failure);
+                RunningBrowsers.publishEvidence(context, session, failure);
             }
         } catch (RuntimeException | LinkageError e) {
             // The test's own failure is what the user must see; ours only rides along.

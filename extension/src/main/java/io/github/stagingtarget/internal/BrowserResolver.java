@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Injects Selenium's {@code WebDriver} and our {@link io.github.stagingtarget.Browser}, which share one
- * browser. Selenium is optional: types are matched by name, and {@link BrowserSessions} (which links it)
+ * browser. Selenium is optional: types are matched by name, and {@link RunningBrowsers} (which links it)
  * is loaded only when a test asks for a browser.
  */
 final class BrowserResolver implements TypedResolver {
@@ -20,6 +20,6 @@ final class BrowserResolver implements TypedResolver {
 
     @Override
     public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
-        return BrowserSessions.resolve(type, target, context);
+        return RunningBrowsers.resolve(type, target, context);
     }
 }

@@ -1,8 +1,11 @@
 package io.github.stagingtarget.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.StagingTarget;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -17,6 +20,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>Not API.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FixtureAnnotationCheck implements BeforeAllCallback, BeforeEachCallback {
 
     @Override

@@ -3,15 +3,15 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.PreAuthenticated;
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.Seed;
-import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ClassLoaders;
+import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
-import io.github.stagingtarget.session.PreparedSessions;
+import io.github.stagingtarget.login.PreparedSessions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -65,9 +65,8 @@ final class FixtureLifecycle {
     }
 
     private static FixtureRunner runner(ExtensionContext context) {
-        ServerDefinition server = TargetStore.server(context);
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(context.getRequiredTestClass().getClassLoader());
+        ServerSettings server = TargetStore.server(context);
+        ClassLoader loader = ClassLoaders.contextOr(context.getRequiredTestClass());
         return new FixtureRunner(
                 server.target(), server.fixtures(), server.session(), loader, ServerStore.mask(context));
     }

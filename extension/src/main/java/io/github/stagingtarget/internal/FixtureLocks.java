@@ -1,8 +1,11 @@
 package io.github.stagingtarget.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.parallel.ResourceLocksProvider;
  *
  * <p>One run has one target, so the key does not name it. Not API.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FixtureLocks implements ResourceLocksProvider {
 
     public static final String DATABASE = "io.github.stagingtarget.database";

@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import io.github.stagingtarget.StagingTargetException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -46,7 +47,7 @@ final class Outcome<T> implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new IllegalStateException("Could not close " + value, e);
+                throw new StagingTargetException("Could not close " + value + ": " + e.getMessage(), e);
             }
         }
     }

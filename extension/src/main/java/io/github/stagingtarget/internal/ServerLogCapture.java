@@ -1,6 +1,6 @@
 package io.github.stagingtarget.internal;
 
-import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.report.ServerLogs;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ final class ServerLogCapture {
     private ServerLogCapture() {}
 
     static void beforeEach(ExtensionContext context) {
-        ServerDefinition server = TargetStore.server(context);
+        ServerSettings server = TargetStore.server(context);
         if (server.logs().isEmpty()) {
             return;
         }
@@ -37,7 +37,7 @@ final class ServerLogCapture {
 
     @SuppressWarnings("unchecked")
     static void afterTestExecution(ExtensionContext context) {
-        ServerDefinition server = TargetStore.server(context);
+        ServerSettings server = TargetStore.server(context);
         if (server.logs().isEmpty() || context.getExecutionException().isEmpty()) {
             return;
         }
@@ -66,7 +66,7 @@ final class ServerLogCapture {
         });
     }
 
-    private static ServerLogs logs(ExtensionContext context, ServerDefinition server) {
+    private static ServerLogs logs(ExtensionContext context, ServerSettings server) {
         return new ServerLogs(server.logs(), server.logLines(), ServerStore.console(context));
     }
 

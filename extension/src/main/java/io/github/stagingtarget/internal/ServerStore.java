@@ -1,12 +1,13 @@
 package io.github.stagingtarget.internal;
 
-import io.github.stagingtarget.config.ServerDefinition;
-import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
-import io.github.stagingtarget.console.LocalConsole;
-import io.github.stagingtarget.console.SecretMask;
-import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.config.ServerSettings;
+import io.github.stagingtarget.config.ServerSettings.ConsoleType;
+import io.github.stagingtarget.console.shell.LocalConsole;
+import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshConsole;
-import io.github.stagingtarget.session.PreparedSessions;
+import io.github.stagingtarget.login.CommandSessions;
+import io.github.stagingtarget.login.PreparedSessions;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.session.Sessions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -29,7 +30,7 @@ final class ServerStore {
     }
 
     static ShellConsole console(ExtensionContext context) {
-        ServerDefinition server = TargetStore.server(context);
+        ServerSettings server = TargetStore.server(context);
         SecretMask mask = mask(context);
         // Creating a console is cheap and opens nothing: SSH connects on the first command.
         return context.getRoot()
@@ -38,8 +39,8 @@ final class ServerStore {
     }
 
     static Sessions sessions(ExtensionContext context) {
-        ServerDefinition server = TargetStore.server(context);
-        return new Sessions(
+        ServerSettings server = TargetStore.server(context);
+        return new CommandSessions(
                 server.target(), server.session(), console(context), mask(context), preparedSessions(context));
     }
 
@@ -52,7 +53,7 @@ final class ServerStore {
                 .getOrComputeIfAbsent(PREPARED, key -> new PreparedSessions(), PreparedSessions.class);
     }
 
-    private static ShellConsole create(ServerDefinition server, SecretMask mask) {
+    private static ShellConsole create(ServerSettings server, SecretMask mask) {
         if (server.consoleType() == ConsoleType.SSH) {
             return new SshConsole(server.ssh().orElseThrow(), System::getenv, mask, server.commandTimeout());
         }

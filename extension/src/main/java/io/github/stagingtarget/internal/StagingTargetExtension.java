@@ -1,6 +1,9 @@
 package io.github.stagingtarget.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -13,11 +16,14 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Wires {@code @StagingTarget} into JUnit: resolves (and launches) the target before the first test of a
- * class, and injects the target's objects through one resolver per type. All state lives in the root
- * store; see {@link TargetStore}.
+ * class, and injects the target's objects through one resolver per type. The extension has no fields: the
+ * run's configuration, target and server connection live in the root store ({@link TargetStore},
+ * {@code ServerStore}), browsers in the store of the class or test that owns them ({@code BrowserScope}),
+ * log marks and reported failures in the test's or the run's own namespaces.
  *
  * <p>Not API: register it through {@link io.github.stagingtarget.StagingTarget}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StagingTargetExtension
         implements BeforeAllCallback,
                 BeforeEachCallback,

@@ -1,10 +1,13 @@
 package io.github.stagingtarget.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.DisabledOnTarget;
 import io.github.stagingtarget.EnabledOnTarget;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,6 +20,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Not API.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TargetCondition implements ExecutionCondition {
 
     @Override

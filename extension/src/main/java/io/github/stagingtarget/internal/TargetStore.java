@@ -1,13 +1,13 @@
 package io.github.stagingtarget.internal;
 
+import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
-import io.github.stagingtarget.config.ServerDefinition;
+import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
-import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.http.RemoteTargetCheck;
 import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.VersionCheck;
@@ -15,6 +15,7 @@ import io.github.stagingtarget.launch.ApplicationLauncher;
 import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
 import io.github.stagingtarget.report.RunHeader;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,7 +36,7 @@ final class TargetStore {
 
     private TargetStore() {}
 
-    static TargetDefinition definition(ExtensionContext context) {
+    static TargetSettings definition(ExtensionContext context) {
         return resolved(context).target();
     }
 
@@ -54,12 +55,12 @@ final class TargetStore {
     }
 
     /** The target's validated server keys (console, ssh, fixtures, session, logs); no side effects. */
-    static ServerDefinition server(ExtensionContext context) {
+    static ServerSettings server(ExtensionContext context) {
         return resolved(context).server();
     }
 
     static ConfiguredTarget target(ExtensionContext context) {
-        TargetDefinition definition = definition(context);
+        TargetSettings definition = definition(context);
         SecretMask mask = mask(context);
         return computeOnce(context, LIVE_TARGET, () -> start(definition, mask))
                 .get(context)
@@ -67,7 +68,7 @@ final class TargetStore {
     }
 
     /** The whole target, validated from one parse of the configuration before anything is started. */
-    private record Resolved(TargetDefinition target, ServerDefinition server, SecretMask mask, RunHeader header) {}
+    private record Resolved(TargetSettings target, ServerSettings server, SecretMask mask, RunHeader header) {}
 
     private static Resolved resolved(ExtensionContext context) {
         return computeOnce(context, RESOLVED, () -> resolve(context)).get(context);
@@ -91,8 +92,7 @@ final class TargetStore {
     }
 
     private static Resolved resolve(ExtensionContext context) {
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(TargetStore.class.getClassLoader());
+        ClassLoader loader = ClassLoaders.contextOr(TargetStore.class);
         StagingTargetConfig config = ConfigLoader.load(
                 loader, context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER), System.getProperties());
         TargetSelection selection = TargetSelector.select(
@@ -101,15 +101,15 @@ final class TargetStore {
                         name -> Optional.ofNullable(System.getProperty(name)),
                         name -> Optional.ofNullable(System.getenv(name))),
                 config.defaultSelection());
-        TargetDefinition target = config.target(selection);
-        ServerDefinition server = config.server(selection);
+        TargetSettings target = config.target(selection);
+        ServerSettings server = config.server(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
         // Once per run, before anything is started or reset: which target, and whether its data may be wiped.
         System.out.println(header.line());
         return new Resolved(target, server, config.mask(), header);
     }
 
-    private static LiveTarget start(TargetDefinition definition, SecretMask mask) {
+    private static LiveTarget start(TargetSettings definition, SecretMask mask) {
         try {
             return startUnmasked(definition);
         } catch (LaunchException e) {
@@ -120,7 +120,7 @@ final class TargetStore {
         }
     }
 
-    private static LiveTarget startUnmasked(TargetDefinition definition) {
+    private static LiveTarget startUnmasked(TargetSettings definition) {
         try {
             if (definition.launch().isEmpty()) {
                 ConfiguredTarget target = ConfiguredTarget.of(definition);

@@ -1,14 +1,16 @@
 package io.github.stagingtarget.launch;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.ConfiguredTarget;
-import io.github.stagingtarget.config.LaunchSpec;
-import io.github.stagingtarget.config.TargetDefinition;
+import io.github.stagingtarget.config.LaunchSettings;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.http.ReadinessWait;
 import io.github.stagingtarget.process.ProcessTree;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Starts the application under test for a target with a launch block and waits until its ready path
@@ -28,6 +31,7 @@ import java.util.Optional;
  * process it starts stop with the run, even when the test JVM is killed. Output goes to the configured log
  * file, whose tail is quoted when the application exits early or never gets ready.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ApplicationLauncher {
 
     private static final int TAIL_LINES = 25;
@@ -50,8 +54,8 @@ public final class ApplicationLauncher {
         return new ApplicationLauncher(java.toString(), System.getProperty("java.class.path"));
     }
 
-    public RunningApplication launch(TargetDefinition definition) throws InterruptedException {
-        LaunchSpec spec = definition
+    public RunningApplication launch(TargetSettings definition) throws InterruptedException {
+        LaunchSettings spec = definition
                 .launch()
                 .orElseThrow(
                         () -> new IllegalArgumentException("Target '" + definition.name() + "' has no launch block"));
@@ -88,10 +92,10 @@ public final class ApplicationLauncher {
         return RunningApplication.started(target, process, tree, spec.logFile());
     }
 
-    private static ProcessTree processTree(TargetDefinition definition, LaunchSpec spec) {
+    private static ProcessTree processTree(TargetSettings definition, LaunchSettings spec) {
         try {
             return ProcessTree.create();
-        } catch (UncheckedIOException e) {
+        } catch (StagingTargetException e) {
             throw new LaunchException(
                     "Cannot launch the application for target '" + definition.name() + "': " + e.getMessage() + " ("
                             + spec.origin() + ")",
@@ -100,7 +104,7 @@ public final class ApplicationLauncher {
     }
 
     private Process start(
-            TargetDefinition definition, LaunchSpec spec, List<String> command, int port, ProcessTree tree) {
+            TargetSettings definition, LaunchSettings spec, List<String> command, int port, ProcessTree tree) {
         ProcessBuilder builder = new ProcessBuilder(tree.inNewSession(command)).redirectErrorStream(true);
         spec.workingDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
         for (Map.Entry<String, String> variable : spec.environment().entrySet()) {
@@ -128,7 +132,7 @@ public final class ApplicationLauncher {
      * A missing program is reported here, with the command, rather than by {@code setsid} as an exit code
      * and a line in the application's log.
      */
-    private static void requireExecutable(TargetDefinition definition, LaunchSpec spec, List<String> command) {
+    private static void requireExecutable(TargetSettings definition, LaunchSettings spec, List<String> command) {
         String program = command.get(0);
         if (System.getProperty("os.name", "").startsWith("Windows")) {
             return; // PATHEXT and friends: left to ProcessBuilder, which names a missing program itself
@@ -153,13 +157,13 @@ public final class ApplicationLauncher {
         }
     }
 
-    private static Path resolveLog(LaunchSpec spec) {
+    private static Path resolveLog(LaunchSettings spec) {
         return spec.workingDirectory().map(dir -> dir.resolve(spec.logFile())).orElse(spec.logFile());
     }
 
     private void awaitReady(
-            TargetDefinition definition,
-            LaunchSpec spec,
+            TargetSettings definition,
+            LaunchSettings spec,
             Process process,
             ReadinessProbe probe,
             ProcessTree tree,
@@ -207,7 +211,7 @@ public final class ApplicationLauncher {
                 && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
-    private List<String> command(LaunchSpec spec, int port) {
+    private List<String> command(LaunchSettings spec, int port) {
         List<String> command = new ArrayList<>();
         if (spec.mainClass().isPresent()) {
             command.add(javaExecutable);
@@ -223,7 +227,7 @@ public final class ApplicationLauncher {
     }
 
     private static String withPort(String value, int port) {
-        return value.replace(LaunchSpec.PORT_PLACEHOLDER, Integer.toString(port));
+        return value.replace(LaunchSettings.PORT_PLACEHOLDER, Integer.toString(port));
     }
 
     private static boolean isFree(int port) {

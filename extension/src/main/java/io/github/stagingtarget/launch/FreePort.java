@@ -1,7 +1,6 @@
 package io.github.stagingtarget.launch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
@@ -15,7 +14,7 @@ final class FreePort {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free port on the loopback interface", e);
+            throw new LaunchException("Could not find a free port on the loopback interface", e);
         }
     }
 }

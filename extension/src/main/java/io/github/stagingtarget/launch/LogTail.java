@@ -1,5 +1,7 @@
 package io.github.stagingtarget.launch;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.apiguardian.api.API;
 
 /** The last lines of a log file, read from its end so a large log costs no more than a small one. */
+@API(status = INTERNAL, since = "0.1")
 public final class LogTail {
 
     private static final int MAX_BYTES = 64 * 1024;

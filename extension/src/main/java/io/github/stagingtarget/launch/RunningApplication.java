@@ -1,11 +1,14 @@
 package io.github.stagingtarget.launch;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.process.ProcessTree;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * The application under test as started for one run, or found already running. Closing stops a started
@@ -13,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * stops (TERM, then KILL after a grace period) — and leaves one that was reused alone. Should the test JVM
  * be killed, the {@link ProcessTree}'s supervisor stops them instead.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunningApplication implements AutoCloseable {
 
     static final Duration GRACE = Duration.ofSeconds(10);

@@ -1,8 +1,8 @@
 package io.github.stagingtarget.process;
 
+import io.github.stagingtarget.StagingTargetException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ final class ProcessSupervisor {
     /**
      * Makes sure the supervisor runs, before a process is started that it must be able to find.
      *
-     * @throws UncheckedIOException if it cannot be started
+     * @throws io.github.stagingtarget.StagingTargetException if it cannot be started
      */
     static synchronized void ensureRunning() {
         if (supervisor != null && supervisor.isAlive()) {
@@ -57,7 +57,7 @@ final class ProcessSupervisor {
                 send("watch " + root);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(
+            throw new StagingTargetException(
                     "Could not start the process supervisor that stops this run's processes should the test JVM "
                             + "die (" + String.join(" ", command()) + "): " + e.getMessage(),
                     e);
@@ -110,7 +110,7 @@ final class ProcessSupervisor {
     }
 
     private static List<String> command() {
-        List<String> command = new ArrayList<>(Sessions.newSession());
+        List<String> command = new ArrayList<>(Setsid.newSession());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(
                 "-Xmx16m",

@@ -1,7 +1,9 @@
 package io.github.stagingtarget.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.stagingtarget.StagingTargetException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The processes behind one thing the run started — the application under test, or one browser with its
@@ -32,6 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * tree.stop(Duration.ofSeconds(10));
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ProcessTree {
 
     /** The environment variable that marks a run's processes; its value names the tree. */
@@ -49,7 +54,7 @@ public final class ProcessTree {
     /**
      * A new, empty tree; starts this JVM's supervisor on first use.
      *
-     * @throws UncheckedIOException if the supervisor cannot be started
+     * @throws StagingTargetException if the supervisor cannot be started
      */
     public static ProcessTree create() {
         ProcessSupervisor.ensureRunning();
@@ -67,7 +72,7 @@ public final class ProcessTree {
      * reports a missing one only as its own exit code 1.
      */
     public List<String> inNewSession(List<String> command) {
-        List<String> wrapped = new ArrayList<>(Sessions.newSession());
+        List<String> wrapped = new ArrayList<>(Setsid.newSession());
         wrapped.addAll(command);
         return wrapped;
     }
@@ -119,6 +124,20 @@ public final class ProcessTree {
             }
         }
         return stopped;
+    }
+
+    /**
+     * Kills {@code process} and its descendants now (SIGKILL, again for any that appear meanwhile), for a
+     * command that ran out of time; the same reaping as {@link #stop}, without the grace.
+     *
+     * @return true when none is left
+     */
+    public static boolean kill(Process process) {
+        return Reaper.stop(
+                () -> Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                        .filter(ProcessHandle::isAlive)
+                        .toList(),
+                Duration.ZERO);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.stagingtarget.process;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Main class of the supervisor process: one per test JVM, started by {@link ProcessSupervisor}. The test JVM
@@ -16,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Not API.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Supervisor {
 
     private Supervisor() {}

@@ -1,11 +1,14 @@
 package io.github.stagingtarget.report;
 
-import io.github.stagingtarget.config.TargetDefinition;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.config.TargetSelection;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The one line a run starts with, so that a log says at a glance what was tested and whether data could be
@@ -18,6 +21,7 @@ import java.util.List;
  * Facts known later (the deployed version, the browser) are added with {@link #with}; parts are joined
  * with {@code ·}. Credentials in the base URL are masked.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class RunHeader {
 
     private static final String SEPARATOR = " · ";
@@ -31,7 +35,7 @@ public final class RunHeader {
     }
 
     /** The target, what chose it, where it is, and the production guard's verdict with its origin. */
-    public static RunHeader of(TargetSelection selection, TargetDefinition target, FixtureSettings fixtures) {
+    public static RunHeader of(TargetSelection selection, TargetSettings target, FixtureSettings fixtures) {
         String where = "target '" + target.name() + "' (chosen by " + selection.chosenBy() + ") → "
                 + SecretMask.redact(target.baseUrl());
         String guard = fixtures.allowed()

@@ -1,11 +1,14 @@
 package io.github.stagingtarget.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.ServerConsole;
 import io.github.stagingtarget.console.Shell;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The lines a test made the server write to its log files. {@link #mark()} remembers each file's size in
@@ -19,6 +22,7 @@ import java.util.Map;
  * Map<String, String> written = logs.since(before);   // file -> new lines
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ServerLogs {
 
     private final List<String> files;

@@ -1,5 +1,9 @@
 package io.github.stagingtarget.session;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A session key for a user, with the name of the cookie that carries it. Its {@link #toString()} hides the
  * value, so a key never ends up in a log or report by accident.
@@ -9,6 +13,7 @@ package io.github.stagingtarget.session;
  * api.cookie(key.cookieName(), key.value()).get("/lists/").then().statusCode(200);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SessionKey(String cookieName, String value) {
 
     @Override

@@ -1,12 +1,8 @@
 package io.github.stagingtarget.session;
 
-import io.github.stagingtarget.console.CommandResult;
-import io.github.stagingtarget.console.SecretMask;
-import io.github.stagingtarget.console.ServerConsole;
-import io.github.stagingtarget.console.Shell;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * Creates pre-authenticated sessions on the target, so a test can start logged in without clicking through
@@ -26,66 +22,25 @@ import java.util.Optional;
  *
  * <p>Keys are secrets: they are masked in every message StagingTarget builds. Thread-safe.
  */
-public final class Sessions {
-
-    private final String target;
-    private final SessionSettings settings;
-    private final ServerConsole console;
-    private final SecretMask mask;
-    private final PreparedSessions prepared;
-
-    public Sessions(String target, SessionSettings settings, ServerConsole console, SecretMask mask) {
-        this(target, settings, console, mask, new PreparedSessions());
-    }
-
-    /** @param prepared keys made ahead in a fixture round trip, handed out before new ones are created */
-    public Sessions(
-            String target,
-            SessionSettings settings,
-            ServerConsole console,
-            SecretMask mask,
-            PreparedSessions prepared) {
-        this.target = target;
-        this.settings = settings;
-        this.console = console;
-        this.mask = mask;
-        this.prepared = prepared;
-    }
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface Sessions {
 
     /**
      * A new session key for the user with this address: one made ahead by
      * {@link io.github.stagingtarget.PreAuthenticated} if there is an unused one, else one made now.
      *
-     * @throws IllegalStateException if the target has no {@code session.command}
+     * @param email the user's address, passed quoted to the command
+     * @return the key, with the cookie name
+     * @throws io.github.stagingtarget.StagingTargetException if the target has no {@code session.command} or
+     *     it printed nothing
      * @throws io.github.stagingtarget.console.CommandFailedException if the command fails
      */
-    public SessionKey create(String email) {
-        Optional<String> ready = prepared.take(email);
-        if (ready.isPresent()) {
-            return new SessionKey(settings.cookieName(), ready.get());
-        }
-        String template = settings.command()
-                .orElseThrow(() -> new IllegalStateException("Target '" + target
-                        + "' has no " + settings.keyPrefix()
-                        + ".command: expected a command that prints a session key, "
-                        + "e.g. \"app create-session {email}\""));
-        CommandResult result = console.run(template.replace(SessionSettings.EMAIL_PLACEHOLDER, Shell.quote(email)))
-                .requireSuccess();
-        List<String> lines = Arrays.stream(result.stdout().split("\\R"))
-                .map(String::trim)
-                .filter(l -> !l.isEmpty())
-                .toList();
-        if (lines.isEmpty()) {
-            throw new IllegalStateException("The session command for target '" + target + "' printed nothing: "
-                    + result.command() + " (" + settings.keyPrefix() + ".command)");
-        }
-        String key = lines.get(lines.size() - 1);
-        mask.add(key);
-        return new SessionKey(settings.cookieName(), key);
-    }
+    SessionKey create(String email);
 
-    /** The configured cookie name ({@code session.cookie-name}). */
-    public String cookieName() {
-        return settings.cookieName();
-    }
+    /**
+     * The configured cookie name ({@code session.cookie-name}).
+     *
+     * @return the cookie name
+     */
+    String cookieName();
 }

@@ -1,6 +1,5 @@
 package io.github.stagingtarget.bench;
 
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshConsole;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
@@ -8,8 +7,10 @@ import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
 import io.github.stagingtarget.fixtures.FixtureSettings;
-import io.github.stagingtarget.session.PreparedSessions;
-import io.github.stagingtarget.session.SessionSettings;
+import io.github.stagingtarget.login.CommandSessions;
+import io.github.stagingtarget.login.PreparedSessions;
+import io.github.stagingtarget.login.SessionSettings;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.session.Sessions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class SshTransportBenchmark {
         FixtureRunner runner = new FixtureRunner(
                 "bench", fixtures, sessionSettings, SshTransportBenchmark.class.getClassLoader(), mask);
         List<String> seeds = List.of("fixtures/users.json", "fixtures/lists.json");
-        FixturePlan plan = new FixturePlan(true, seeds, "bench");
+        FixturePlan plan = new FixturePlan(true, seeds, List.of(), "bench");
         FixturePlan planWithSession = new FixturePlan(true, seeds, List.of("ada@example.com"), "bench");
 
         List<String> ssh = List.of(
@@ -91,7 +92,7 @@ public final class SshTransportBenchmark {
 
         try (SshConsole console =
                 new SshConsole(settings, Map.<String, String>of()::get, mask, Duration.ofSeconds(30))) {
-            Sessions sessions = new Sessions("bench", sessionSettings, console, mask);
+            Sessions sessions = new CommandSessions("bench", sessionSettings, console, mask, new PreparedSessions());
             // @ResetDatabase @Seed(2 files), then sessions.create(email) in a test: two round trips.
             Runnable consoleClass = () -> {
                 FixtureScript script = runner.prepare(plan);
@@ -103,7 +104,7 @@ public final class SshTransportBenchmark {
                 PreparedSessions prepared = new PreparedSessions();
                 runner.run(runner.prepare(planWithSession), "bench", () -> console)
                         .forEach(prepared::add);
-                new Sessions("bench", sessionSettings, console, mask, prepared).create("ada@example.com");
+                new CommandSessions("bench", sessionSettings, console, mask, prepared).create("ada@example.com");
             };
             consoleClass.run(); // connects once: the connection is paid once per run, not per class
             double ours = median(runs, consoleClassPreAuthenticated);

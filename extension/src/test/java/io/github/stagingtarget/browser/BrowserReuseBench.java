@@ -67,14 +67,14 @@ public final class BrowserReuseBench {
         List<Long> cold = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            try (BrowserSession session =
-                    BrowserSession.start(target.definition().browser(), "local")) {
+            try (RunningBrowser session =
+                    RunningBrowser.start(target.definition().browser(), "local")) {
                 session.browserFor(target).open("home");
             }
             cold.add((System.nanoTime() - start) / 1_000_000);
         }
         List<Long> resets = new ArrayList<>();
-        try (BrowserSession session = BrowserSession.start(target.definition().browser(), "local")) {
+        try (RunningBrowser session = RunningBrowser.start(target.definition().browser(), "local")) {
             Browser browser = session.browserFor(target);
             for (int i = 0; i < 30; i++) {
                 browser.open("store");

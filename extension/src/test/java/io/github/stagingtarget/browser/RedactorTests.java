@@ -2,7 +2,7 @@ package io.github.stagingtarget.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.secrets.SecretMask;
 import org.junit.jupiter.api.Test;
 
 class RedactorTests {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.stagingtarget.config.BrowserSpec;
+import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.testsupport.BrowserProcesses;
@@ -26,11 +26,11 @@ class SandboxTests {
     @TempDir
     Path dir;
 
-    private BrowserSpec spec() {
+    private BrowserSettings spec() {
         return spec("");
     }
 
-    private BrowserSpec spec(String browserBlock) {
+    private BrowserSettings spec(String browserBlock) {
         Path file = ConfigFiles.write(dir, """
                 staging-target.targets.local.base-url = "http://127.0.0.1:8080/"
                 staging-target.targets.local.browser { %s }
@@ -41,7 +41,7 @@ class SandboxTests {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> arguments(boolean root, BrowserSpec spec) {
+    private static List<String> arguments(boolean root, BrowserSettings spec) {
         Map<String, Object> chrome = (Map<String, Object>)
                 DriverFactory.chromiumOptions(spec, root).asMap().get("goog:chromeOptions");
         return (List<String>) chrome.get("args");
@@ -49,7 +49,7 @@ class SandboxTests {
 
     @Test
     void noSandboxOnlyForRoot() {
-        BrowserSpec spec = spec();
+        BrowserSettings spec = spec();
 
         assertThat(arguments(true, spec)).contains("--no-sandbox");
         assertThat(arguments(false, spec)).doesNotContain("--no-sandbox").contains("--headless=new");
@@ -66,7 +66,7 @@ class SandboxTests {
     @Test
     void aBrowserThatExitsAtOnceGetsTheSandboxHintOnlyWhenItHadTheSandbox() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")), "needs /usr/bin/chromedriver");
-        BrowserSpec spec = spec(exitingBrowser());
+        BrowserSettings spec = spec(exitingBrowser());
 
         assertThatThrownBy(() -> new DriverFactory(ExecutableFinder.fromEnvironment(), false).start(spec, "local"))
                 .isInstanceOf(BrowserException.class)
@@ -94,7 +94,7 @@ class SandboxTests {
     @Test
     void aLocalChromiumGetsTheSandboxUnlessThisJvmIsRoot() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "needs /usr/bin/chromium");
-        try (BrowserSession session = BrowserSession.start(spec(), "local")) {
+        try (RunningBrowser session = RunningBrowser.start(spec(), "local")) {
             List<String> browsers = session.processes()
                     .map(tree -> tree.members().stream()
                             .map(process -> process.info().commandLine().orElse(""))

@@ -3,12 +3,12 @@ package io.github.stagingtarget.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.stagingtarget.console.LocalConsole;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.console.shell.LocalConsole;
 import io.github.stagingtarget.fixtures.FixtureException;
 import io.github.stagingtarget.fixtures.FixturePlan;
 import io.github.stagingtarget.fixtures.FixtureRunner;
 import io.github.stagingtarget.fixtures.FixtureScript;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,11 +43,11 @@ class ConfigSecretsTests {
                   }
                 }
                 """, Map.of("PW", "pw-from-env-1"));
-        ServerDefinition server = config.server(new TargetSelection("local", "a test"));
+        ServerSettings server = config.server(new TargetSelection("local", "a test"));
         SecretMask mask = config.mask();
         FixtureRunner runner = new FixtureRunner(
                 "local", server.fixtures(), server.session(), getClass().getClassLoader(), mask);
-        FixtureScript script = runner.prepare(new FixturePlan(true, List.of(), "class ListsIT"));
+        FixtureScript script = runner.prepare(new FixturePlan(true, List.of(), List.of(), "class ListsIT"));
 
         try (LocalConsole console =
                 new LocalConsole("local", Optional.of(dir), Map.of(), server.commandTimeout(), mask)) {

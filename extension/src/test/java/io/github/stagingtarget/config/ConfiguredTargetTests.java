@@ -11,21 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class ConfiguredTargetTests {
 
-    private static final VersionSpec NO_VERSION = new VersionSpec(Optional.empty(), Optional.empty(), "x");
+    private static final VersionSettings NO_VERSION = new VersionSettings(Optional.empty(), Optional.empty(), "x");
 
     private static ConfiguredTarget target(String baseUrl, Map<String, String> paths) {
         Map<String, PathTemplate> templates = new java.util.HashMap<>();
         paths.forEach((name, template) ->
                 templates.put(name, PathTemplate.parse(name, template, "paths." + name, "test.conf: 1")));
-        return ConfiguredTarget.of(new TargetDefinition(
+        return ConfiguredTarget.of(new TargetSettings(
                 "staging",
                 false,
                 baseUrl,
                 templates,
-                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
+                new ReadySettings(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
                 NO_VERSION,
                 Optional.empty(),
-                "test.conf: 1",
                 null)); // URLs never look at the browser
     }
 
@@ -114,15 +113,14 @@ class ConfiguredTargetTests {
 
     @Test
     void portIsFilledIntoTheBaseUrl() {
-        TargetDefinition definition = new TargetDefinition(
+        TargetSettings definition = new TargetSettings(
                 "local",
                 true,
                 "http://127.0.0.1:{port}/",
                 Map.of(),
-                new ReadySpec(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
+                new ReadySettings(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
                 NO_VERSION,
                 Optional.empty(),
-                "x",
                 null);
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();

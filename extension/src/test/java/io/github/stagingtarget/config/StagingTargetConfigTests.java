@@ -53,7 +53,7 @@ class StagingTargetConfigTests {
 
     @Test
     void targetsFallBackToSharedDefaultsAndReferenceConf() {
-        TargetDefinition staging = load(TWO_TARGETS).target(chosen("staging"));
+        TargetSettings staging = load(TWO_TARGETS).target(chosen("staging"));
 
         assertThat(staging.baseUrl()).isEqualTo("https://staging.example.com/");
         assertThat(staging.local()).isFalse();
@@ -66,12 +66,12 @@ class StagingTargetConfigTests {
 
     @Test
     void localTargetIsLocalByDefaultAndCarriesItsLaunchBlock() {
-        TargetDefinition local = load(TWO_TARGETS).target(chosen("local"));
+        TargetSettings local = load(TWO_TARGETS).target(chosen("local"));
 
         assertThat(local.local()).isTrue();
         assertThat(local.needsPort()).isTrue();
         assertThat(local.ready().timeout()).isEqualTo(Duration.ofSeconds(20));
-        LaunchSpec launch = local.launch().orElseThrow();
+        LaunchSettings launch = local.launch().orElseThrow();
         assertThat(launch.mainClass()).contains("com.example.App");
         assertThat(launch.args()).containsExactly("--port", "{port}");
         assertThat(launch.port()).isZero();
@@ -98,10 +98,10 @@ class StagingTargetConfigTests {
                 Map.of(),
                 name -> null,
                 project);
-        TargetDefinition local = config.target(chosen("local"));
-        ServerDefinition server = config.server(chosen("local"));
+        TargetSettings local = config.target(chosen("local"));
+        ServerSettings server = config.server(chosen("local"));
 
-        LaunchSpec launch = local.launch().orElseThrow();
+        LaunchSettings launch = local.launch().orElseThrow();
         assertThat(launch.workingDirectory()).contains(project.resolve("app"));
         // The application's log goes to the project's target/, not below launch.working-directory.
         assertThat(launch.logFile()).isEqualTo(project.resolve("target/staging-target/local-app.log"));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.stagingtarget.config.ConfigLoader;
-import io.github.stagingtarget.config.TargetDefinition;
 import io.github.stagingtarget.config.TargetSelection;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.Survivors;
@@ -27,11 +27,11 @@ class ApplicationLauncherTests {
     @TempDir
     Path dir;
 
-    private TargetDefinition local(String launchSettings) {
+    private TargetSettings local(String launchSettings) {
         return local("http://127.0.0.1:{port}/", launchSettings);
     }
 
-    private TargetDefinition local(String baseUrl, String launchSettings) {
+    private TargetSettings local(String baseUrl, String launchSettings) {
         Path config = ConfigFiles.write(
                 dir, """
                 staging-target.targets.local {
@@ -106,7 +106,7 @@ class ApplicationLauncherTests {
     void reusesAServerThatIsAlreadyUpWhenAllowed() throws Exception {
         try (RunningApplication first = ApplicationLauncher.forThisJvm().launch(local("args = [\"{port}\"]"))) {
             int port = first.target().baseUri().getPort();
-            TargetDefinition fixed = local(
+            TargetSettings fixed = local(
                     "http://127.0.0.1:" + port + "/",
                     "port = " + port + ", reuse-existing = true, args = [\"{port}\"]");
             try (RunningApplication second = ApplicationLauncher.forThisJvm().launch(fixed)) {
@@ -123,8 +123,7 @@ class ApplicationLauncherTests {
     void refusesABusyPortWithoutReuse() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            TargetDefinition fixed =
-                    local("http://127.0.0.1:" + port + "/", "port = " + port + ", args = [\"{port}\"]");
+            TargetSettings fixed = local("http://127.0.0.1:" + port + "/", "port = " + port + ", args = [\"{port}\"]");
             assertThatThrownBy(() -> ApplicationLauncher.forThisJvm().launch(fixed))
                     .isInstanceOf(LaunchException.class)
                     .hasMessageStartingWith("Cannot launch the application for target 'local': port " + port
@@ -142,7 +141,7 @@ class ApplicationLauncherTests {
                   launch.log-file = "%s"
                 }
                 """.formatted(dir.resolve("app.log")));
-        TargetDefinition definition = ConfigLoader.load(
+        TargetSettings definition = ConfigLoader.load(
                         getClass().getClassLoader(), Optional.of(config.toString()), Map.of())
                 .target(new TargetSelection("local", "a test"));
 
@@ -156,7 +155,7 @@ class ApplicationLauncherTests {
      * A target whose launch.command is {@code sh -c script {port}}; the script finds the port in $0, and
      * {@code java}, the class path and {@link TinyHttpServer} in $JAVA, $CP and $SERVER.
      */
-    private TargetDefinition shellCommand(String script) {
+    private TargetSettings shellCommand(String script) {
         Path config = ConfigFiles.write(dir, """
                 staging-target.targets.local {
                   base-url = "http://127.0.0.1:{port}/"

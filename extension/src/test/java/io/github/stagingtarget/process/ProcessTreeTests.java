@@ -27,7 +27,7 @@ class ProcessTreeTests {
 
     @BeforeAll
     static void linux() {
-        assumeTrue(ProcFs.available() && !Sessions.newSession().isEmpty(), "needs /proc and setsid (Linux)");
+        assumeTrue(ProcFs.available() && !Setsid.newSession().isEmpty(), "needs /proc and setsid (Linux)");
     }
 
     /** Starts {@code script} with sh in {@code tree}, in a new session, and waits until it prints "ready". */

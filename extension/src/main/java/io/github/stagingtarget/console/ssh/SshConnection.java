@@ -2,8 +2,8 @@ package io.github.stagingtarget.console.ssh;
 
 import io.github.stagingtarget.console.ConnectionFailedException;
 import io.github.stagingtarget.console.ConsoleException;
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.KnownHostsVerifier.Refusal;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -56,7 +56,6 @@ final class SshConnection implements AutoCloseable {
         this.sessions = new Semaphore(settings.maxSessions(), true);
     }
 
-    /** How many times a connection was opened; for tests of reuse and reconnection. */
     int connects() {
         return connects.get();
     }

@@ -1,8 +1,10 @@
 package io.github.stagingtarget.console.ssh;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.ConsoleException;
-import io.github.stagingtarget.console.SecretMask;
-import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.console.shell.ShellConsole;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
+import org.apiguardian.api.API;
 
 /**
  * A {@link io.github.stagingtarget.console.ServerConsole} over SSH (SSHJ), for a target with an {@code ssh}
@@ -29,6 +32,7 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * }
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SshConsole extends ShellConsole {
 
     /** After a remote {@code timeout} sent TERM, how long until it sends KILL. */
@@ -54,13 +58,8 @@ public final class SshConsole extends ShellConsole {
         return "target '" + settings.target() + "' (ssh " + settings.address() + ")";
     }
 
-    /** Opens the connection now rather than on the first command; for fail-fast checks. */
-    public void connect() {
-        connection.connected();
-    }
-
-    /** How many times the connection was opened in this run. */
-    public int connectCount() {
+    /** How many times the connection was opened in this run; for tests of reconnection. */
+    int connectCount() {
         return connection.connects();
     }
 

@@ -1,8 +1,11 @@
 package io.github.stagingtarget.console.ssh;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How to reach a target's server over SSH, as configured in its {@code ssh} block (see
@@ -25,6 +28,7 @@ import java.util.Optional;
  * @param maxSessions how many commands may run at once on the connection (OpenSSH's MaxSessions is 10)
  * @param origin where the block was configured, for messages
  */
+@API(status = INTERNAL, since = "0.1")
 public record SshSettings(
         String target,
         String host,
@@ -42,6 +46,7 @@ public record SshSettings(
         String origin) {
 
     /** What to do with a server whose host key is not in the known_hosts file. A changed key is always refused. */
+    @API(status = INTERNAL, since = "0.1")
     public enum HostKeyPolicy {
         /** Refuse it, showing its fingerprint and how to trust it (the default). */
         STRICT,

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.ConsoleException;
-import io.github.stagingtarget.console.SecretMask;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.testsupport.Fifos;
 import io.github.stagingtarget.testsupport.OpenSshServer;
 import io.github.stagingtarget.testsupport.Processes;

@@ -1,8 +1,13 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.console.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.stagingtarget.console.CommandFailedException;
+import io.github.stagingtarget.console.CommandResult;
+import io.github.stagingtarget.console.CommandTimedOutException;
+import io.github.stagingtarget.console.Shell;
+import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.testsupport.Processes;
 import io.github.stagingtarget.testsupport.Shells;
 import java.nio.file.Files;

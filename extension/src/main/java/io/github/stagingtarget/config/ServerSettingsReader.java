@@ -1,24 +1,24 @@
 package io.github.stagingtarget.config;
 
-import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
-import io.github.stagingtarget.console.ShellConsole;
+import io.github.stagingtarget.config.ServerSettings.ConsoleType;
+import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.fixtures.Templates;
-import io.github.stagingtarget.session.SessionSettings;
+import io.github.stagingtarget.login.SessionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads a target's console, ssh, fixtures, session and logs keys into a {@link ServerDefinition}. */
-final class ServerConfig {
+/** Reads a target's console, ssh, fixtures, session and logs keys into a {@link ServerSettings}. */
+final class ServerSettingsReader {
 
-    private ServerConfig() {}
+    private ServerSettingsReader() {}
 
-    static ServerDefinition read(ConfigReader target, String name, boolean local) {
+    static ServerSettings read(ConfigReader target, String name, boolean local) {
         for (String secret : List.of("ssh.password", "ssh.passphrase")) {
             if (target.has(secret)) {
                 // Never echo the value: it is a secret that should not be in a file at all.
@@ -32,7 +32,7 @@ final class ServerConfig {
         Optional<SshSettings> ssh = type == ConsoleType.SSH ? Optional.of(ssh(target, name)) : Optional.empty();
         ConfigReader console = target.child("console");
         int logLines = target.number("log-lines", 1, 100_000);
-        return new ServerDefinition(
+        return new ServerSettings(
                 name,
                 type,
                 console.optionalPath("working-directory", "a directory path"),

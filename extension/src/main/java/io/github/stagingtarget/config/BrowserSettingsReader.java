@@ -3,7 +3,6 @@ package io.github.stagingtarget.config;
 import com.typesafe.config.ConfigObject;
 import io.github.stagingtarget.BrowserReuse;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +12,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads and validates a target's {@code browser} block; kept apart from the target's other keys. */
-final class BrowserSpecReader {
+final class BrowserSettingsReader {
 
     static final String BLOCK = "browser";
 
     private static final Pattern WINDOW_SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 
-    private BrowserSpecReader() {}
+    private BrowserSettingsReader() {}
 
-    static BrowserSpec read(ConfigReader target) {
+    static BrowserSettings read(ConfigReader target) {
         if (!target.has(BLOCK) || !(target.value(BLOCK) instanceof ConfigObject block)) {
             throw target.problem(BLOCK, "an object such as browser { name = chromium, headless = true }");
         }
@@ -29,12 +28,12 @@ final class BrowserSpecReader {
         ConfigReader browser = target.child(BLOCK);
         String name =
                 browser.string("name", "chrome, chromium or firefox").trim().toLowerCase(Locale.ROOT);
-        BrowserSpec.Kind kind = switch (name) {
-            case "chrome", "chromium" -> BrowserSpec.Kind.CHROMIUM;
-            case "firefox" -> BrowserSpec.Kind.FIREFOX;
+        BrowserSettings.Kind kind = switch (name) {
+            case "chrome", "chromium" -> BrowserSettings.Kind.CHROMIUM;
+            case "firefox" -> BrowserSettings.Kind.FIREFOX;
             default -> throw browser.problem("name", "chrome, chromium or firefox");
         };
-        return new BrowserSpec(
+        return new BrowserSettings(
                 kind,
                 name,
                 browser.bool("headless"),
@@ -50,7 +49,7 @@ final class BrowserSpecReader {
                 ConfigReader.describe(block));
     }
 
-    private static Optional<BrowserSpec.WindowSize> windowSize(ConfigReader browser) {
+    private static Optional<BrowserSettings.WindowSize> windowSize(ConfigReader browser) {
         String expected = "WIDTHxHEIGHT such as \"1280x800\", or \"\" for the browser's default";
         String raw = browser.string("window-size", expected).trim();
         if (raw.isEmpty()) {
@@ -61,16 +60,16 @@ final class BrowserSpecReader {
             throw browser.problem("window-size", expected);
         }
         return Optional.of(
-                new BrowserSpec.WindowSize(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                new BrowserSettings.WindowSize(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
     }
 
-    private static Optional<BrowserSpec.ConfiguredPath> path(ConfigReader browser, String key) {
+    private static Optional<BrowserSettings.ConfiguredPath> path(ConfigReader browser, String key) {
         String expected = "a file path such as /usr/bin/chromedriver";
         boolean blank =
                 browser.optionalString(key, expected).map(String::isBlank).orElse(true);
         return blank
                 ? Optional.empty()
-                : Optional.of(new BrowserSpec.ConfiguredPath(
+                : Optional.of(new BrowserSettings.ConfiguredPath(
                         browser.path(key, expected), browser.key(key), browser.origin(key)));
     }
 
@@ -81,16 +80,7 @@ final class BrowserSpecReader {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            URI uri = new URI(raw.get());
-            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    || uri.getHost() == null) {
-                throw browser.problem("remote-url", expected);
-            }
-            return Optional.of(uri);
-        } catch (URISyntaxException e) {
-            throw browser.problem("remote-url", expected, e);
-        }
+        return Optional.of(browser.httpUrl("remote-url", raw.get(), expected));
     }
 
     private static BrowserReuse.Policy reuse(ConfigReader browser) {

@@ -1,4 +1,4 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,7 @@ package io.github.stagingtarget.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.stagingtarget.config.ServerDefinition.ConsoleType;
+import io.github.stagingtarget.config.ServerSettings.ConsoleType;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ServerConfigTests {
+class ServerSettingsReaderTests {
 
     @TempDir
     Path dir;
 
-    private ServerDefinition server(String hocon, String target) {
+    private ServerSettings server(String hocon, String target) {
         return ConfigLoader.load(
                         getClass().getClassLoader(),
                         Optional.of(ConfigFiles.write(dir, hocon).toString()),
@@ -28,7 +28,7 @@ class ServerConfigTests {
 
     @Test
     void localTargetsGetTheLocalConsoleAndSafeDefaults() {
-        ServerDefinition local = server("staging-target.targets.local.base-url = \"http://127.0.0.1:8080/\"", "local");
+        ServerSettings local = server("staging-target.targets.local.base-url = \"http://127.0.0.1:8080/\"", "local");
 
         assertThat(local.consoleType()).isEqualTo(ConsoleType.LOCAL);
         assertThat(local.ssh()).isEmpty();
@@ -40,7 +40,7 @@ class ServerConfigTests {
 
     @Test
     void anSshBlockSelectsTheSshConsoleWithStrictHostKeys() {
-        ServerDefinition staging = server("""
+        ServerSettings staging = server("""
                 staging-target.targets.staging {
                   base-url = "https://staging.example.com/"
                   ssh { host = "staging.example.com", user = deploy, identity = "~/.ssh/id_ed25519" }
@@ -92,7 +92,7 @@ class ServerConfigTests {
                 com.typesafe.config.ConfigFactory.parseString("api-token = { value = \"tok-123456\" }"),
                 "staging-target",
                 new ConfigReader.Context(
-                        java.nio.file.Path.of(""), null, new io.github.stagingtarget.console.SecretMask()));
+                        java.nio.file.Path.of(""), null, new io.github.stagingtarget.secrets.SecretMask()));
         assertThatThrownBy(() -> reader.string("api-token", "a string"))
                 .hasMessageContaining("staging-target.api-token: expected a string, but was a value that is not shown")
                 .hasMessageNotContaining("tok-123456");

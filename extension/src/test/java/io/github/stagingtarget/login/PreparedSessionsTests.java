@@ -1,4 +1,4 @@
-package io.github.stagingtarget.session;
+package io.github.stagingtarget.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,11 +12,11 @@ import java.util.Optional;
  * stay findable by session id after re-parenting to init, and a terminal's Ctrl-C or hang-up does not reach
  * it behind the test JVM's back. Java cannot call {@code setsid(2)} itself.
  */
-final class Sessions {
+final class Setsid {
 
     private static final Optional<Path> SETSID = find();
 
-    private Sessions() {}
+    private Setsid() {}
 
     /** The command prefix that starts a new session; empty where there is no {@code setsid}. */
     static List<String> newSession() {

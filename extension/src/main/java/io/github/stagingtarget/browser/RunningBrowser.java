@@ -1,10 +1,12 @@
 package io.github.stagingtarget.browser;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.Target;
-import io.github.stagingtarget.config.BrowserSpec;
-import io.github.stagingtarget.console.SecretMask;
+import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.process.ProcessTree;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.HasCdp;
@@ -24,7 +27,8 @@ import org.openqa.selenium.chromium.HasCdp;
  *
  * <p>Not API: the extension keeps sessions in JUnit's stores and closes them on the reuse boundary.
  */
-public final class BrowserSession implements AutoCloseable {
+@API(status = INTERNAL, since = "0.1")
+public final class RunningBrowser implements AutoCloseable {
 
     private static final String BLANK = "about:blank";
     private static final String CLEAR_PAGE_STORAGE = "var url = window.location.href;"
@@ -35,11 +39,11 @@ public final class BrowserSession implements AutoCloseable {
 
     private final WebDriver driver;
     private final Optional<ProcessTree> processes;
-    private final BrowserSpec spec;
+    private final BrowserSettings spec;
     /** Origins whose storage must be cleared; reads and writes come from the test's thread and the closer. */
     private final Set<String> origins = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
-    private BrowserSession(DriverFactory.Started started, BrowserSpec spec) {
+    private RunningBrowser(DriverFactory.Started started, BrowserSettings spec) {
         this.driver = started.driver();
         this.processes = started.processes();
         this.spec = spec;
@@ -50,8 +54,8 @@ public final class BrowserSession implements AutoCloseable {
      *
      * @throws BrowserException naming what was looked for and how to install it
      */
-    public static BrowserSession start(BrowserSpec spec, String targetName) {
-        return new BrowserSession(DriverFactory.forThisJvm().start(spec, targetName), spec);
+    public static RunningBrowser start(BrowserSettings spec, String targetName) {
+        return new RunningBrowser(DriverFactory.forThisJvm().start(spec, targetName), spec);
     }
 
     public WebDriver driver() {
@@ -122,7 +126,7 @@ public final class BrowserSession implements AutoCloseable {
         return Evidence.capture(driver, directory, failure, mask);
     }
 
-    public BrowserSpec spec() {
+    public BrowserSettings spec() {
         return spec;
     }
 

@@ -2,8 +2,8 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.browser.BrowserException;
-import io.github.stagingtarget.browser.BrowserSession;
-import io.github.stagingtarget.config.BrowserSpec;
+import io.github.stagingtarget.browser.RunningBrowser;
+import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +21,17 @@ import org.openqa.selenium.WebDriverException;
  * before each test, and publishes a failed test's evidence. Links Selenium, so it is only loaded once a
  * browser exists or is asked for.
  */
-final class BrowserSessions {
+final class RunningBrowsers {
 
-    private BrowserSessions() {}
+    private RunningBrowsers() {}
 
     static Object resolve(Class<?> type, ConfiguredTarget target, ExtensionContext context) {
-        BrowserSpec spec = target.definition().browser();
+        BrowserSettings spec = target.definition().browser();
         Store store = BrowserScope.owner(context, BrowserScope.policy(context));
-        BrowserSession session;
+        RunningBrowser session;
         try {
             session = store.getOrComputeIfAbsent(
-                    BrowserScope.key(), key -> BrowserSession.start(spec, target.name()), BrowserSession.class);
+                    BrowserScope.key(), key -> RunningBrowser.start(spec, target.name()), RunningBrowser.class);
         } catch (BrowserException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
@@ -42,7 +42,7 @@ final class BrowserSessions {
 
     /** A browser that cannot be cleared (crashed, hung on an alert) is quit; the next test gets a new one. */
     static void resetForNextTest(ExtensionContext context, Object existing) {
-        BrowserSession session = (BrowserSession) existing;
+        RunningBrowser session = (RunningBrowser) existing;
         try {
             session.reset();
         } catch (WebDriverException e) {
@@ -61,7 +61,7 @@ final class BrowserSessions {
     }
 
     static void publishEvidence(ExtensionContext context, Object existing, Throwable failure) {
-        BrowserSession session = (BrowserSession) existing;
+        RunningBrowser session = (RunningBrowser) existing;
         Path directory = uniqueDirectory(session.spec()
                 .evidenceDirectory()
                 .resolve(safe(context.getRequiredTestClass().getName()))

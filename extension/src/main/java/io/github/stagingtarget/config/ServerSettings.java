@@ -1,13 +1,16 @@
 package io.github.stagingtarget.config;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
-import io.github.stagingtarget.session.SessionSettings;
+import io.github.stagingtarget.login.SessionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Everything about a target's server beyond its URL, validated before anything connects: how to reach it
@@ -17,7 +20,8 @@ import java.util.Optional;
  * @param logs files on the server whose new lines are published when a test fails
  * @param logLines at most this many lines per log file are published
  */
-public record ServerDefinition(
+@API(status = INTERNAL, since = "0.1")
+public record ServerSettings(
         String target,
         ConsoleType consoleType,
         Optional<Path> workingDirectory,
@@ -30,6 +34,7 @@ public record ServerDefinition(
         int logLines) {
 
     /** How the console reaches the server. */
+    @API(status = INTERNAL, since = "0.1")
     public enum ConsoleType {
         LOCAL,
         SSH

@@ -1,5 +1,11 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.console.shell;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.process.ProcessTree;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ServerConsole} for a target on this machine: every command is a local {@code sh -s} process
@@ -25,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * console.run("./app db reset").requireSuccess();
  * }</pre>
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LocalConsole extends ShellConsole {
 
     private final String targetName;
@@ -104,8 +112,7 @@ public final class LocalConsole extends ShellConsole {
     }
 
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,4 +1,6 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.secrets;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * StagingTarget's one masking policy, used by every message, log line, report file and the doctor. Masked
@@ -37,6 +40,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe. Not API: it will move to an internal package.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SecretMask {
 
     public static final String MASK = "****";

@@ -14,14 +14,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BrowserSpecReaderTests {
+class BrowserSettingsReaderTests {
 
     @TempDir
     Path dir;
 
     private Path file;
 
-    private BrowserSpec browser(String block, Map<String, String> systemProperties) {
+    private BrowserSettings browser(String block, Map<String, String> systemProperties) {
         file = ConfigFiles.write(dir, """
                 staging-target.targets.local {
                   base-url = "http://127.0.0.1:8080/"
@@ -35,17 +35,17 @@ class BrowserSpecReaderTests {
                 .browser();
     }
 
-    private BrowserSpec browser(String block) {
+    private BrowserSettings browser(String block) {
         return browser(block, Map.of());
     }
 
     @Test
     void everyKeyHasADefaultInReferenceConf() {
-        BrowserSpec spec = browser("");
+        BrowserSettings spec = browser("");
 
-        assertThat(spec.kind()).isEqualTo(BrowserSpec.Kind.CHROMIUM);
+        assertThat(spec.kind()).isEqualTo(BrowserSettings.Kind.CHROMIUM);
         assertThat(spec.headless()).isTrue();
-        assertThat(spec.windowSize()).contains(new BrowserSpec.WindowSize(1280, 800));
+        assertThat(spec.windowSize()).contains(new BrowserSettings.WindowSize(1280, 800));
         assertThat(spec.arguments()).isEmpty();
         assertThat(spec.binary()).isEmpty();
         assertThat(spec.driver()).isEmpty();
@@ -59,12 +59,12 @@ class BrowserSpecReaderTests {
 
     @Test
     void targetValuesAndSystemPropertiesOverrideTheDefaults() {
-        BrowserSpec spec = browser("""
+        BrowserSettings spec = browser("""
                     name = Firefox, headless = false, window-size = "", arguments = ["--lang=de"]
                     driver = "/opt/geckodriver", remote-url = "http://127.0.0.1:4444/wd/hub"
                 """, Map.of("staging-target.targets.local.browser.reuse", "per-run"));
 
-        assertThat(spec.kind()).isEqualTo(BrowserSpec.Kind.FIREFOX);
+        assertThat(spec.kind()).isEqualTo(BrowserSettings.Kind.FIREFOX);
         assertThat(spec.headless()).isFalse();
         assertThat(spec.windowSize()).isEmpty();
         assertThat(spec.arguments()).isEqualTo(List.of("--lang=de"));

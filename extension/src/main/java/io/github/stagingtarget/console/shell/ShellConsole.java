@@ -1,5 +1,14 @@
-package io.github.stagingtarget.console;
+package io.github.stagingtarget.console.shell;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.stagingtarget.console.CommandFailedException;
+import io.github.stagingtarget.console.CommandResult;
+import io.github.stagingtarget.console.CommandTimedOutException;
+import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.ServerConsole;
+import io.github.stagingtarget.console.Shell;
+import io.github.stagingtarget.secrets.SecretMask;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A {@link ServerConsole} built on one primitive, {@link #execute}: run a POSIX {@code sh} script fed on the
@@ -30,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Not API: implementations are chosen from configuration.
  */
+@API(status = INTERNAL, since = "0.1")
 public abstract class ShellConsole implements ServerConsole, AutoCloseable {
 
     /**
@@ -38,6 +49,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
      * command this class generates has {@code </dev/null}.
      */
     @FunctionalInterface
+    @API(status = INTERNAL, since = "0.1")
     protected interface Script {
         void writeTo(OutputStream stdin) throws IOException;
     }
@@ -48,6 +60,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
      * @param signal the signal that killed the shell, if it was not its own timeout; {@code exitCode} is then
      *     128 plus the signal's number
      */
+    @API(status = INTERNAL, since = "0.1")
     protected record Execution(int exitCode, String stderr, boolean timedOut, Optional<String> signal) {
 
         /** Public so that subclasses in other packages can create one (a protected record's constructor is not). */
@@ -144,7 +157,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String out = stdout.toString(StandardCharsets.UTF_8);
         if (execution.timedOut()) {
-            CommandResult partial = new CommandResult(
+            CommandResult partial = new ExecutedCommand(
                     describe(),
                     summary,
                     execution.exitCode(),
@@ -159,7 +172,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
                     partial,
                     timeout);
         }
-        return new CommandResult(
+        return new ExecutedCommand(
                 describe(),
                 command,
                 execution.exitCode(),
@@ -207,7 +220,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
     }
 
     private void check(Execution execution, String what, String command) {
-        CommandResult result = new CommandResult(
+        CommandResult result = new ExecutedCommand(
                 describe(),
                 command,
                 execution.exitCode(),
