@@ -10,6 +10,10 @@
 #   - runs in a session of its own (setsid) with stdin on /dev/null: no process of the build can push input
 #     into an admin's terminal (TIOCSTI). Ctrl-C or SIGTERM of the pipeline ends the running stage.
 
+# close_inherited_fds, shared with the host scripts.
+# shellcheck source=example-tests/staging/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../example-tests/staging/lib.sh"
+
 BUILD_USER=stagingtarget-ci
 BUILD_HOME=/var/lib/$BUILD_USER
 BUILD_DIR=$BUILD_HOME/checkout
@@ -107,16 +111,6 @@ as_build_user_reading() {
   wait "$BUILD_PID" || status=$?
   BUILD_PID=
   return "$status"
-}
-
-# Closes every file descriptor of this shell above stderr; for a subshell about to exec.
-close_inherited_fds() {
-  local fd
-  for fd in /proc/"$BASHPID"/fd/*; do
-    fd=${fd##*/}
-    # The directory the glob read is listed too, and already closed.
-    if ((fd > 2)) && [[ -L /proc/$BASHPID/fd/$fd ]]; then exec {fd}>&-; fi
-  done
 }
 
 # Ends the build user's command now running, with whatever it started in its process group.
