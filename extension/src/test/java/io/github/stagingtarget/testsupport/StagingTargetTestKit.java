@@ -4,9 +4,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * Runs fixture classes on the Jupiter engine with a given configuration file and target, shielded from
@@ -52,6 +54,16 @@ public final class StagingTargetTestKit {
     public static EngineExecutionResults runWithoutTargetChoice(
             Path config, java.util.Map<String, String> parameters, Class<?>... testClasses) {
         return builder(config, testClasses).configurationParameters(parameters).execute();
+    }
+
+    /** The throwable of the first failed event; fails the calling test when there is none. */
+    public static Throwable firstFailure(Events events) {
+        return events.failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
     }
 
     private static EngineTestKit.Builder builder(Path config, Class<?>... testClasses) {
