@@ -1,13 +1,19 @@
 package io.github.stagingtarget.testsupport;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.assertj.core.api.Condition;
+import org.assertj.core.api.ListAssert;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -64,6 +70,18 @@ public final class StagingTargetTestKit {
                 .getRequiredPayload(TestExecutionResult.class)
                 .getThrowable()
                 .orElseThrow();
+    }
+
+    /**
+     * Asserts that exactly one container finished with a failure matching {@code conditions}; returns the
+     * assertion on all container events for further checks.
+     */
+    @SafeVarargs
+    public static ListAssert<Event> assertOneContainerFailed(
+            EngineExecutionResults results, Condition<Throwable>... conditions) {
+        return results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(container(), finishedWithFailure(conditions)));
     }
 
     private static EngineTestKit.Builder builder(Path config, Class<?>... testClasses) {
