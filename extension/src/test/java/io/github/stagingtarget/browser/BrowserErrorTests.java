@@ -3,10 +3,10 @@ package io.github.stagingtarget.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.StagingTarget;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.TestExecutionResultConditions;
@@ -35,12 +35,7 @@ class BrowserErrorTests extends BrowserKitSupport {
     void missingDriverPathNamesTheKeyAndWhereItWasSet() {
         EngineExecutionResults results = run("driver = \"/nonexistent/chromedriver\"", UsesBrowserTestCase.class);
 
-        Throwable failure = results.testEvents().failed().stream()
-                .findFirst()
-                .orElseThrow()
-                .getRequiredPayload(TestExecutionResult.class)
-                .getThrowable()
-                .orElseThrow();
+        Throwable failure = StagingTargetTestKit.firstFailure(results.testEvents());
         assertThat(failure)
                 .isInstanceOf(ParameterResolutionException.class)
                 .hasCauseInstanceOf(BrowserException.class)
@@ -55,12 +50,7 @@ class BrowserErrorTests extends BrowserKitSupport {
         EngineExecutionResults results =
                 run("driver = \"/bin/false\", binary = \"/usr/bin/chromium\"", UsesBrowserTestCase.class);
 
-        Throwable failure = results.testEvents().failed().stream()
-                .findFirst()
-                .orElseThrow()
-                .getRequiredPayload(TestExecutionResult.class)
-                .getThrowable()
-                .orElseThrow();
+        Throwable failure = StagingTargetTestKit.firstFailure(results.testEvents());
         assertThat(failure)
                 .isInstanceOf(ParameterResolutionException.class)
                 .hasMessageStartingWith("Could not start chromium for target 'local' with driver /bin/false and "

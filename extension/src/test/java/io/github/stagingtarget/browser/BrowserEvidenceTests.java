@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.StagingTarget;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,12 +32,7 @@ class BrowserEvidenceTests extends BrowserKitSupport {
                 run("reuse = per-test, evidence-dir = \"" + reports + "\"", FailingTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-        Throwable failure = results.testEvents().failed().stream()
-                .findFirst()
-                .orElseThrow()
-                .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .getThrowable()
-                .orElseThrow();
+        Throwable failure = StagingTargetTestKit.firstFailure(results.testEvents());
         assertThat(failure)
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessage("title of the broken page ==> expected: <Fixed> but was: <Broken>");

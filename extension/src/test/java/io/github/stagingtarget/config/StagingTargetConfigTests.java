@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,12 @@ class StagingTargetConfigTests {
                 getClass().getClassLoader(),
                 Optional.of(ConfigFiles.write(dir, hocon).toString()),
                 systemProperties);
+    }
+
+    /** Asserts that choosing {@code target} in {@code hocon} fails with a configuration error. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertTargetRejected(String target, String hocon) {
+        StagingTargetConfig config = load(hocon);
+        return assertThatThrownBy(() -> config.target(chosen(target))).isInstanceOf(TargetConfigException.class);
     }
 
     private static TargetSelection chosen(String name) {
@@ -155,16 +162,13 @@ class StagingTargetConfigTests {
 
     @Test
     void missingBaseUrlNamesKeyAndOrigin() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("staging", """
                 staging-target.targets {
                   staging {
                     base-url = ${?STAGING_TARGET_SURELY_UNSET_VARIABLE}
                   }
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("staging")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageContaining("staging-target.targets.staging.base-url is not set")
                 .hasMessageContaining("expected an absolute http or https URL")
                 .hasMessageContaining("that environment variable is not set");
@@ -172,46 +176,37 @@ class StagingTargetConfigTests {
 
     @Test
     void badBaseUrlNamesFileAndLine() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("staging", """
                 staging-target.targets {
                   staging {
                     base-url = "staging.example.com"
                   }
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("staging")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageMatching("(?s).*staging-target-.*\\.conf: 3: staging-target\\.targets\\.staging\\.base-url: "
                         + "expected an absolute http or https URL.*but was '\"staging.example.com\"'");
     }
 
     @Test
     void wrongTypeNamesTheFullKey() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("staging", """
                 staging-target.targets.staging {
                   base-url = "https://staging.example.com/"
                   ready.timeout = soon
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("staging")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageContaining(": 3: staging-target.targets.staging.ready.timeout: expected a positive duration")
                 .hasMessageEndingWith("but was '\"soon\"'");
     }
 
     @Test
     void pathsMustBeStrings() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("staging", """
                 staging-target.targets.staging {
                   base-url = "https://staging.example.com/"
                   paths { list { id = 3 } }
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("staging")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageContaining(
                         ": 3: staging-target.targets.staging.paths.list: expected an object of named paths");
     }
@@ -240,29 +235,23 @@ class StagingTargetConfigTests {
 
     @Test
     void freePortNeedsThePlaceholderInTheBaseUrl() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("local", """
                 staging-target.targets.local {
                   base-url = "http://127.0.0.1:8080/"
                   launch.command = ["./run.sh"]
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("local")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageContaining("because staging-target.targets.local.launch.port is 0");
     }
 
     @Test
     void launchTakesEitherMainClassOrCommand() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("local", """
                 staging-target.targets.local {
                   base-url = "http://127.0.0.1:{port}/"
                   launch { main-class = "a.B", command = ["./run.sh"] }
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("local")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageContaining(
                         "staging-target.targets.local.launch: expected either main-class or command, but both are set");
     }
@@ -301,15 +290,12 @@ class StagingTargetConfigTests {
 
     @Test
     void expectedVersionNeedsAPathToReadItFrom() {
-        StagingTargetConfig config = load("""
+        assertTargetRejected("staging", """
                 staging-target.targets.staging {
                   base-url = "https://staging.example.com/"
                   version.expected = "3f2c9a1"
                 }
-                """);
-
-        assertThatThrownBy(() -> config.target(chosen("staging")))
-                .isInstanceOf(TargetConfigException.class)
+                """)
                 .hasMessageContaining(": 3: staging-target.targets.staging.version.expected is set, so "
                         + "staging-target.targets.staging.version.path is needed");
     }

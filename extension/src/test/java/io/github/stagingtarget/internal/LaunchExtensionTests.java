@@ -1,11 +1,11 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.github.stagingtarget.StagingTarget;
@@ -107,16 +107,11 @@ class LaunchExtensionTests {
         EngineExecutionResults results =
                 run(config("crash"), "local", seen.parameters(), ApiTestCase.class, OtherApiTestCase.class);
 
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                container(),
-                                finishedWithFailure(
-                                        message(
-                                                m -> m.matches(
-                                                        "(?s)The application for target 'local' exited with code 3 before .*cannot open database.*")))))
+        assertOneContainerFailed(
+                        results,
+                        message(
+                                m -> m.matches(
+                                        "(?s)The application for target 'local' exited with code 3 before .*cannot open database.*")))
                 .haveExactly(
                         1,
                         event(

@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.container;
@@ -47,17 +48,13 @@ class ProductionGuardTests {
 
         EngineExecutionResults results = run(config, "production", ResetTestCase.class);
 
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                container(),
-                                finishedWithFailure(message(m -> m.startsWith(config + ": 3: "
-                                                + "staging-target.defaults.fixtures.allowed is refused: the production "
-                                                + "guard is only read from a target's own block")
-                                        && m.endsWith("Set it per target, on the targets whose data may be wiped: "
-                                                + "staging-target.targets.NAME.fixtures.allowed = true.")))));
+        assertOneContainerFailed(
+                results,
+                message(m -> m.startsWith(config + ": 3: "
+                                + "staging-target.defaults.fixtures.allowed is refused: the production "
+                                + "guard is only read from a target's own block")
+                        && m.endsWith("Set it per target, on the targets whose data may be wiped: "
+                                + "staging-target.targets.NAME.fixtures.allowed = true.")));
         results.testEvents().assertStatistics(stats -> stats.started(0));
         assertThat(marker()).doesNotExist();
     }
@@ -128,14 +125,10 @@ class ProductionGuardTests {
         assertThat(headers(results))
                 .containsExactly("target 'production' (chosen by JUnit configuration parameter 'target') → "
                         + "https://****@127.0.0.1:1/ · fixtures refused (production guard)");
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                container(),
-                                finishedWithFailure(message(m -> m.contains("does not allow destructive fixtures")
-                                        && m.contains("staging-target.targets.production.fixtures.allowed = true")))));
+        assertOneContainerFailed(
+                results,
+                message(m -> m.contains("does not allow destructive fixtures")
+                        && m.contains("staging-target.targets.production.fixtures.allowed = true")));
     }
 
     private static List<String> headers(EngineExecutionResults results) {

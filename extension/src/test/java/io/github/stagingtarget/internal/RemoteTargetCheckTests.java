@@ -1,10 +1,10 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.sun.net.httpserver.HttpServer;
@@ -93,16 +93,12 @@ class RemoteTargetCheckTests {
                 FirstTestCase.class,
                 SecondTestCase.class);
 
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                container(),
-                                finishedWithFailure(message(m -> m.matches("Target 'staging' runs version '" + DEPLOYED
-                                        + "' \\(from http://127\\.0\\.0\\.1:\\d+/version\\), "
-                                        + "but the tests expect '9999999' \\(staging-target\\.targets\\.staging\\.version\\.expected, "
-                                        + ".*staging-target-.*\\.conf: 4\\)\\. Deploy the expected build first.*")))))
+        assertOneContainerFailed(
+                        results,
+                        message(m -> m.matches("Target 'staging' runs version '" + DEPLOYED
+                                + "' \\(from http://127\\.0\\.0\\.1:\\d+/version\\), "
+                                + "but the tests expect '9999999' \\(staging-target\\.targets\\.staging\\.version\\.expected, "
+                                + ".*staging-target-.*\\.conf: 4\\)\\. Deploy the expected build first.*")))
                 .haveExactly(1, event(container(), abortedWithReason()));
         results.testEvents().assertStatistics(s -> s.started(0));
     }
@@ -114,19 +110,13 @@ class RemoteTargetCheckTests {
         EngineExecutionResults results =
                 run(config(closedPort, ""), "staging", FirstTestCase.class, SecondTestCase.class);
 
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                container(),
-                                finishedWithFailure(
-                                        message(
-                                                m -> m.matches(
-                                                        "Target 'staging' is not ready: it did not answer http://127\\.0\\.0\\.1:"
-                                                                + closedPort
-                                                                + "/health within 1\\.0 s \\(last: ConnectException.*\\)\\. Check that its server .*"
-                                                                + "or raise staging-target\\.targets\\.staging\\.ready\\.timeout\\.")))))
+        assertOneContainerFailed(
+                        results,
+                        message(m ->
+                                m.matches("Target 'staging' is not ready: it did not answer http://127\\.0\\.0\\.1:"
+                                        + closedPort
+                                        + "/health within 1\\.0 s \\(last: ConnectException.*\\)\\. Check that its server .*"
+                                        + "or raise staging-target\\.targets\\.staging\\.ready\\.timeout\\.")))
                 .haveExactly(1, event(container(), abortedWithReason()));
         results.testEvents().assertStatistics(s -> s.started(0));
     }

@@ -205,13 +205,7 @@ class ServerFixturesTests {
         EngineExecutionResults results =
                 StagingTargetTestKit.run(config(true, failing), "staging", ResetAndSeedTestCase.class);
 
-        Throwable failure = results.containerEvents().failed().stream()
-                .findFirst()
-                .orElseThrow()
-                .getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .orElseThrow()
-                .getThrowable()
-                .orElseThrow();
+        Throwable failure = StagingTargetTestKit.firstFailure(results.containerEvents());
         assertThat(failure).isInstanceOf(FixtureException.class);
         assertThat(failure.getMessage())
                 .startsWith("Fixtures for class " + ResetAndSeedTestCase.class.getName() + " failed at step 4 of 5 on "
@@ -499,13 +493,7 @@ class ServerFixturesTests {
 
         EngineExecutionResults results = StagingTargetTestKit.run(config, "staging", SlowSessionTestCase.class);
 
-        Throwable failure = results.containerEvents().failed().stream()
-                .findFirst()
-                .orElseThrow()
-                .getPayload(org.junit.platform.engine.TestExecutionResult.class)
-                .orElseThrow()
-                .getThrowable()
-                .orElseThrow();
+        Throwable failure = StagingTargetTestKit.firstFailure(results.containerEvents());
         assertThat(failure).isInstanceOf(FixtureException.class);
         assertThat(failure.getMessage())
                 .startsWith("Fixtures for class " + SlowSessionTestCase.class.getName() + " timed out after 1 s "

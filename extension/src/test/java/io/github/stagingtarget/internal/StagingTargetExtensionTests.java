@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
@@ -117,15 +118,10 @@ class StagingTargetExtensionTests {
         // The test kit sets the configuration parameter, not the system property: the message says which.
         String expected = "Unknown target 'nosuch' (chosen by JUnit configuration parameter 'target'). "
                 + "Configured targets: local, production, staging (from file ";
-        results.containerEvents()
-                .assertThatEvents()
-                .haveExactly(
-                        1,
-                        event(
-                                container(),
-                                finishedWithFailure(
-                                        instanceOf(ExtensionConfigurationException.class),
-                                        message(m -> m.startsWith(expected)))))
+        assertOneContainerFailed(
+                        results,
+                        instanceOf(ExtensionConfigurationException.class),
+                        message(m -> m.startsWith(expected)))
                 .haveExactly(
                         1,
                         event(

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Selenium is optional: a suite without it must run, fail and report exactly as before. */
@@ -72,12 +71,7 @@ class WithoutSeleniumTests {
         public static String run(String config) {
             EngineExecutionResults results =
                     StagingTargetTestKit.run(Path.of(config), "local", NoBrowserTestCase.class);
-            Throwable failure = results.testEvents().failed().stream()
-                    .findFirst()
-                    .orElseThrow()
-                    .getRequiredPayload(TestExecutionResult.class)
-                    .getThrowable()
-                    .orElseThrow();
+            Throwable failure = StagingTargetTestKit.firstFailure(results.testEvents());
             return "succeeded=" + results.testEvents().succeeded().count()
                     + " failed=" + results.testEvents().failed().count()
                     + " failure=" + failure;

@@ -1,12 +1,20 @@
 package io.github.stagingtarget.testsupport;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.assertj.core.api.Condition;
+import org.assertj.core.api.ListAssert;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * Runs fixture classes on the Jupiter engine with a given configuration file and target, shielded from
@@ -52,6 +60,28 @@ public final class StagingTargetTestKit {
     public static EngineExecutionResults runWithoutTargetChoice(
             Path config, java.util.Map<String, String> parameters, Class<?>... testClasses) {
         return builder(config, testClasses).configurationParameters(parameters).execute();
+    }
+
+    /** The throwable of the first failed event; fails the calling test when there is none. */
+    public static Throwable firstFailure(Events events) {
+        return events.failed().stream()
+                .findFirst()
+                .orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class)
+                .getThrowable()
+                .orElseThrow();
+    }
+
+    /**
+     * Asserts that exactly one container finished with a failure matching {@code conditions}; returns the
+     * assertion on all container events for further checks.
+     */
+    @SafeVarargs
+    public static ListAssert<Event> assertOneContainerFailed(
+            EngineExecutionResults results, Condition<Throwable>... conditions) {
+        return results.containerEvents()
+                .assertThatEvents()
+                .haveExactly(1, event(container(), finishedWithFailure(conditions)));
     }
 
     private static EngineTestKit.Builder builder(Path config, Class<?>... testClasses) {
