@@ -6,8 +6,10 @@ import io.github.stagingtarget.StagingTargetException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,17 +163,24 @@ public final class ProcessTree {
                 return Optional.empty();
             }
         }
-        for (long pid : ProcFs.processes().keySet()) {
-            if (ProcFs.sockets(pid)
-                    .map(sockets -> !Collections.disjoint(sockets, listening))
-                    .orElse(false)) {
-                return Optional.of("pid " + pid
+        // A child forked a moment ago holds its parent's sockets until it closes them or execs: the oldest
+        // holder is the one that opened the port.
+        return ProcFs.processes().keySet().stream()
+                .filter(pid -> ProcFs.sockets(pid)
+                        .map(sockets -> !Collections.disjoint(sockets, listening))
+                        .orElse(false))
+                .min(Comparator.comparing(ProcessTree::startedAt).thenComparing(Comparator.naturalOrder()))
+                .map(pid -> "pid " + pid
                         + ProcFs.commandLine(pid)
                                 .map(line -> " (" + abbreviate(line) + ")")
-                                .orElse(""));
-            }
-        }
-        return Optional.of("a process of another user");
+                                .orElse(""))
+                .or(() -> Optional.of("a process of another user"));
+    }
+
+    private static Instant startedAt(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(handle -> handle.info().startInstant())
+                .orElse(Instant.MAX);
     }
 
     private boolean isMarker(String entry) {
