@@ -111,7 +111,7 @@ public final class ApplicationLauncher {
             builder.environment().put(variable.getKey(), withPort(variable.getValue(), port));
         }
         builder.environment().putAll(tree.environment());
-        Path log = resolveLog(spec);
+        Path log = spec.logFile();
         Process process;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -157,10 +157,6 @@ public final class ApplicationLauncher {
         }
     }
 
-    private static Path resolveLog(LaunchSettings spec) {
-        return spec.workingDirectory().map(dir -> dir.resolve(spec.logFile())).orElse(spec.logFile());
-    }
-
     private void awaitReady(
             TargetSettings definition,
             LaunchSettings spec,
@@ -169,7 +165,7 @@ public final class ApplicationLauncher {
             ProcessTree tree,
             int port)
             throws InterruptedException {
-        Path log = resolveLog(spec);
+        Path log = spec.logFile();
         try {
             ReadinessWait.await(probe, definition.ready(), () -> {
                 if (!process.isAlive()) {
