@@ -135,7 +135,7 @@ final class ConfigSchema {
                             // Known only to be refused with their own message: secrets do not belong in a file.
                             key("trust-store-password"),
                             key("client-certificate-password")),
-                    block("basic-auth", CONFIGURATION_DOCS, key("user"), key("password-env"), key("password")),
+                    block("basic", CONFIGURATION_DOCS, key("user"), key("password-env"), key("password")),
                     freeMap("headers"),
                     block(
                             "proxy",

@@ -31,8 +31,8 @@ final class HttpSettingsReader {
     /** RFC 9110 token characters: what a header name may consist of. */
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-    private static final List<String> INLINE_SECRETS = List.of(
-            "tls.trust-store-password", "tls.client-certificate-password", "basic-auth.password", "proxy.password");
+    private static final List<String> INLINE_SECRETS =
+            List.of("tls.trust-store-password", "tls.client-certificate-password", "basic.password", "proxy.password");
 
     private HttpSettingsReader() {}
 
@@ -42,7 +42,7 @@ final class HttpSettingsReader {
         }
         ConfigReader http = target.child(BLOCK);
         requireBlock(http, "tls", "tls { trust = [\"certs/staging-ca.pem\"] }");
-        requireBlock(http, "basic-auth", "basic-auth { user = staging, password-env = STAGING_HTTP_PASSWORD }");
+        requireBlock(http, "basic", "basic { user = staging, password-env = STAGING_HTTP_PASSWORD }");
         requireBlock(http, "proxy", "proxy { url = \"http://proxy.example.com:3128\" }");
         for (String secret : INLINE_SECRETS) {
             if (http.has(secret)) {
@@ -95,7 +95,7 @@ final class HttpSettingsReader {
     }
 
     private static Optional<BasicAuth> basicAuth(ConfigReader http) {
-        ConfigReader auth = http.child("basic-auth");
+        ConfigReader auth = http.child("basic");
         boolean hasUser = auth.has("user");
         boolean hasPassword = auth.has("password-env");
         if (!hasUser && !hasPassword) {

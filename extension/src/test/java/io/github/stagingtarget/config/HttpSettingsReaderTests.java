@@ -69,7 +69,7 @@ class HttpSettingsReaderTests {
                 http {
                   tls { trust = ["ca.pem"], client-certificate = client.p12
                         client-certificate-password-env = STAGING_CLIENT_CERT_PASSWORD }
-                  basic-auth { user = staging, password-env = STAGING_HTTP_PASSWORD }
+                  basic { user = staging, password-env = STAGING_HTTP_PASSWORD }
                   headers { X-Staging-Token = ${?STAGING_TOKEN}, X-Env = staging }
                   proxy { url = "http://127.0.0.1:3128", no-proxy = [localhost, ".internal.example"]
                           user = tests, password-env = STAGING_PROXY_PASSWORD }
@@ -107,7 +107,7 @@ class HttpSettingsReaderTests {
     void theTargetFallsBackToTheDefaults() {
         HttpSettings http =
                 config("""
-                        staging-target.defaults.http.basic-auth { user = staging, password-env = STAGING_HTTP_PASSWORD }
+                        staging-target.defaults.http.basic { user = staging, password-env = STAGING_HTTP_PASSWORD }
                         staging-target.defaults.http.headers { X-Staging-Token = ${?STAGING_TOKEN} }
                         staging-target.targets.staging.base-url = "https://staging.example.com/"
                         """).target(new TargetSelection("staging", "a test")).http();
@@ -135,7 +135,7 @@ class HttpSettingsReaderTests {
     @Test
     void passwordsWrittenIntoTheFileAreRefusedWithoutEchoingThem() {
         for (String key : new String[] {
-            "tls.trust-store-password", "tls.client-certificate-password", "basic-auth.password", "proxy.password"
+            "tls.trust-store-password", "tls.client-certificate-password", "basic.password", "proxy.password"
         }) {
             assertRefused(
                     "http." + key + " = hunter2-inline",
@@ -156,24 +156,24 @@ class HttpSettingsReaderTests {
     @Test
     void anUnsetPasswordVariableIsNamedBeforeAnythingStarts() {
         assertRefused(
-                "http.basic-auth { user = staging, password-env = NOT_SET_ANYWHERE }",
-                ".conf: 2: staging-target.targets.staging.http.basic-auth.password-env names the environment "
+                "http.basic { user = staging, password-env = NOT_SET_ANYWHERE }",
+                ".conf: 2: staging-target.targets.staging.http.basic.password-env names the environment "
                         + "variable NOT_SET_ANYWHERE, which is not set");
     }
 
     @Test
     void halfAGateIsRefused() {
         assertRefused(
-                "http.basic-auth { user = staging }",
-                ".conf: 2: staging-target.targets.staging.http.basic-auth.user is set, but "
-                        + "staging-target.targets.staging.http.basic-auth.password-env is not");
+                "http.basic { user = staging }",
+                ".conf: 2: staging-target.targets.staging.http.basic.user is set, but "
+                        + "staging-target.targets.staging.http.basic.password-env is not");
         assertRefused(
-                "http.basic-auth { password-env = STAGING_HTTP_PASSWORD }",
-                "staging-target.targets.staging.http.basic-auth.password-env is set, but "
-                        + "staging-target.targets.staging.http.basic-auth.user is not");
+                "http.basic { password-env = STAGING_HTTP_PASSWORD }",
+                "staging-target.targets.staging.http.basic.password-env is set, but "
+                        + "staging-target.targets.staging.http.basic.user is not");
         assertRefused(
-                "http.basic-auth { user = \"a:b\", password-env = STAGING_HTTP_PASSWORD }",
-                "staging-target.targets.staging.http.basic-auth.user: expected a user name without ':'");
+                "http.basic { user = \"a:b\", password-env = STAGING_HTTP_PASSWORD }",
+                "staging-target.targets.staging.http.basic.user: expected a user name without ':'");
     }
 
     @Test
@@ -242,7 +242,7 @@ class HttpSettingsReaderTests {
 
     @Test
     void aBlockGivenAsAValueIsRefused() {
-        assertRefused("http.basic-auth = yes", "staging-target.targets.staging.http.basic-auth: expected an object");
+        assertRefused("http.basic = yes", "staging-target.targets.staging.http.basic: expected an object");
         assertRefused("http = on", "staging-target.targets.staging.http: expected an object");
     }
 

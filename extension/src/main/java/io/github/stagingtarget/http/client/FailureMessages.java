@@ -15,7 +15,7 @@ import javax.net.ssl.SSLException;
 
 /**
  * Turns what a failed request saw into one sentence that names the key to set: an unknown CA, a host name
- * mismatch, an expired certificate, a client certificate asked for or refused, a 401 from a basic-auth gate,
+ * mismatch, an expired certificate, a client certificate asked for or refused, a 401 from a basic gate,
  * a 403 without the token header, a 407 from the proxy. No secret is ever part of it: only key names,
  * variable names and user names.
  */
@@ -33,6 +33,19 @@ final class FailureMessages {
     }
 
     String of(URI url, IOException e) {
+        return classified(url, e)
+                .orElse(e.getClass().getSimpleName()
+                        + Optional.ofNullable(e.getMessage())
+                                .map(m -> ": " + SecretMask.redact(m))
+                                .orElse(""));
+    }
+
+    /** The message for a failure that a setting can fix (TLS, gate, proxy); empty for others (refused, timeout). */
+    Optional<String> classified(URI url, IOException e) {
+        return Optional.ofNullable(classifiedOrNull(url, e));
+    }
+
+    private String classifiedOrNull(URI url, IOException e) {
         String shown = SecretMask.redact(url.toString());
         Optional<ServerCertificateException> certificate = find(e, ServerCertificateException.class);
         if (certificate.isPresent()) {
@@ -60,6 +73,16 @@ final class FailureMessages {
             return shown + " presents a certificate that is refused (" + refused.getMessage() + "): check "
                     + key("tls.trust");
         }
+        // Without the certificate's details (a client that does not use this setup's trust manager).
+        if (find(e, CertificateExpiredException.class).isPresent()) {
+            return shown + " presents an expired certificate: renew it on the server (only for a throwaway "
+                    + "environment: " + key("tls.insecure") + " = true stops checking certificate chains)";
+        }
+        if (find(e, CertPathBuilderException.class).isPresent()) {
+            return shown + " presents a certificate signed by an unknown authority; set " + key("tls.trust")
+                    + " to the PEM file of that CA (or " + key("tls.trust-store")
+                    + "): it is trusted in addition to the JDK's CAs";
+        }
         if (isHostMismatch(e)) {
             return shown + " presents a certificate that is not for " + url.getHost() + " (" + e.getMessage()
                     + "): set "
@@ -74,10 +97,7 @@ final class FailureMessages {
         if (alert.contains("407") || alert.contains("proxy authentication required")) {
             return proxyAuthentication(url);
         }
-        return e.getClass().getSimpleName()
-                + Optional.ofNullable(e.getMessage())
-                        .map(m -> ": " + SecretMask.redact(m))
-                        .orElse("");
+        return null;
     }
 
     Optional<String> of(URI url, int status, HttpHeaders headers, String body) {
@@ -103,15 +123,15 @@ final class FailureMessages {
                         .orElse("");
                 if (settings.basicAuth().isEmpty()) {
                     return Optional.of(shown + " answered 401 Unauthorized: a gate asks for a user and password ("
-                            + SecretMask.redact(challenge) + "); set " + key("basic-auth.user") + " and "
-                            + key("basic-auth.password-env") + " (the name of the environment variable holding the "
+                            + SecretMask.redact(challenge) + "); set " + key("basic.user") + " and "
+                            + key("basic.password-env") + " (the name of the environment variable holding the "
                             + "password)" + proxyHint);
                 }
                 HttpSettings.BasicAuth auth = settings.basicAuth().get();
                 return Optional.of(shown + " answered 401 Unauthorized to the user '" + auth.user() + "' of "
-                        + key("basic-auth.user") + ": check the password in "
+                        + key("basic.user") + ": check the password in "
                         + auth.password().source() + " (named by "
-                        + key("basic-auth.password-env") + ")" + proxyHint);
+                        + key("basic.password-env") + ")" + proxyHint);
             }
             case 403 -> {
                 if (settings.headers().isEmpty()) {

@@ -78,6 +78,15 @@ public final class HttpClientSetup {
         return SETUPS.computeIfAbsent(List.of(settings, baseUri), key -> new HttpClientSetup(settings, baseUri));
     }
 
+    /**
+     * Reads the configured certificate files and key stores, so that a bad one fails before anything starts.
+     *
+     * @throws io.github.stagingtarget.config.TargetConfigException naming the key of the file that cannot be read
+     */
+    public static void validate(HttpSettings settings) {
+        TlsContexts.create(settings);
+    }
+
     public HttpSettings settings() {
         return settings;
     }
@@ -114,7 +123,7 @@ public final class HttpClientSetup {
     }
 
     /**
-     * The headers StagingTarget adds to a request for {@code uri}: {@code Authorization} for {@code basic-auth}
+     * The headers StagingTarget adds to a request for {@code uri}: {@code Authorization} for {@code basic}
      * and the configured extra headers, in that order; none for another origin.
      */
     public Map<String, String> headersFor(URI uri) {
@@ -174,6 +183,14 @@ public final class HttpClientSetup {
     /** One message for a request to {@code url} that failed with {@code e}, naming the key to set. */
     public String explain(URI url, IOException e) {
         return messages.of(url, e);
+    }
+
+    /**
+     * The message for a failure that a setting can fix (TLS trust, host name, expiry, client certificate,
+     * proxy credentials): waiting longer will not help. Empty for others (connection refused, timeout).
+     */
+    public Optional<String> setupProblem(URI url, IOException e) {
+        return messages.classified(url, e);
     }
 
     /**

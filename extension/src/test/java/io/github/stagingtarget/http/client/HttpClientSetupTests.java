@@ -182,18 +182,16 @@ class HttpClientSetupTests {
         try (GateNginx nginx = GateNginx.start(dir.resolve("nginx"), options)) {
             assertThat(outcome(setup(nginx.url(), trust())))
                     .isEqualTo(nginx.url() + " answered 401 Unauthorized: a gate asks for a user and password (Basic "
-                            + "realm=\"staging\"); set staging-target.targets.staging.http.basic-auth.user and "
-                            + "staging-target.targets.staging.http.basic-auth.password-env (the name of the environment "
+                            + "realm=\"staging\"); set staging-target.targets.staging.http.basic.user and "
+                            + "staging-target.targets.staging.http.basic.password-env (the name of the environment "
                             + "variable holding the password)");
             assertThat(outcome(setup(
-                            nginx.url(),
-                            trust() + ", basic-auth { user = staging, password-env = " + "WRONG_PASSWORD }")))
+                            nginx.url(), trust() + ", basic { user = staging, password-env = " + "WRONG_PASSWORD }")))
                     .isEqualTo(nginx.url() + " answered 401 Unauthorized to the user 'staging' of "
-                            + "staging-target.targets.staging.http.basic-auth.user: check the password in env "
-                            + "WRONG_PASSWORD (named by staging-target.targets.staging.http.basic-auth.password-env)");
+                            + "staging-target.targets.staging.http.basic.user: check the password in env "
+                            + "WRONG_PASSWORD (named by staging-target.targets.staging.http.basic.password-env)");
             assertThat(outcome(setup(
-                            nginx.url(),
-                            trust() + ", basic-auth { user = staging, password-env = " + "GATE_PASSWORD }")))
+                            nginx.url(), trust() + ", basic { user = staging, password-env = " + "GATE_PASSWORD }")))
                     .isEqualTo("200");
         }
     }
