@@ -104,9 +104,15 @@ final class HttpChecks {
         X509Certificate certificate = leaf.get();
         long days = Duration.between(Instant.now(), certificate.getNotAfter().toInstant())
                 .toDays();
-        String expiry = "expires "
-                + certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC).toLocalDate() + " (in " + days
-                + " day" + (days == 1 ? "" : "s") + ")";
+        String date = certificate
+                .getNotAfter()
+                .toInstant()
+                .atOffset(ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
+        String expiry = days < 0
+                ? "expired " + date + " (" + -days + " days ago)"
+                : "expires " + date + " (in " + days + " day" + (days == 1 ? "" : "s") + ")";
         String chain = settings.tls().insecure()
                 ? "chain NOT checked (" + settings.key("tls.insecure") + " = true)"
                 : "chain trusted";
