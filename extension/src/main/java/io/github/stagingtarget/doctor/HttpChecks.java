@@ -166,7 +166,12 @@ final class HttpChecks {
             VersionCheck.verify(target, version);
             return CheckResult.ok("version", "deployed '" + deployed + "' is the expected build");
         } catch (TargetCheckException e) {
-            return CheckResult.fail("version", e.getMessage(), "deploy the expected build, or unset version.expected");
+            boolean setting =
+                    e.getMessage().contains(".http.") || e.getMessage().contains(".base-url ");
+            return CheckResult.fail(
+                    "version",
+                    e.getMessage(),
+                    setting ? SET_THE_KEY : "deploy the expected build, or unset version.expected");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckResult.fail("version", "interrupted", null);

@@ -147,7 +147,7 @@ public final class HttpClientSetup {
      * with credentials, {@code Proxy-Authorization}. Sent as a header rather than through an {@code
      * Authenticator}: an authenticator would also be asked about the server's own 401, and the JDK would turn
      * that into "No credentials provided". For HTTPS the JDK drops Basic from the CONNECT request unless the
-     * test JVM sets {@value FailureMessages#TUNNELING_DISABLED_SCHEMES} to an empty value; StagingTarget
+     * test JVM sets {@code jdk.http.auth.tunneling.disabledSchemes} to an empty value; StagingTarget
      * does not change that JVM-wide setting, and the 407 message says so.
      */
     public HttpRequest.Builder request(URI uri) {
