@@ -5,6 +5,7 @@ import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
@@ -31,10 +32,16 @@ final class RestAssuredHttp {
     static RequestSpecBuilder apply(RequestSpecBuilder builder, HttpClientSetup http) {
         HttpSettings settings = http.settings();
         // Also without TLS settings: the JDK's trust through this setup's trust manager, whose refusals name the key.
+        RestAssuredConfig config = RestAssured.config();
         if ("https".equalsIgnoreCase(http.baseUri().getScheme())
                 || settings.tls().isCustomized()) {
-            builder.setConfig(RestAssured.config().sslConfig(sslConfig(http)));
+            config = config.sslConfig(sslConfig(http));
         }
+        // REST Assured's request log (log().all(), failed validations) shows these headers as [ BLACKLISTED ].
+        List<String> hidden = new ArrayList<>(List.of("Authorization", "Proxy-Authorization"));
+        hidden.addAll(settings.headers().keySet());
+        config = config.logConfig(config.getLogConfig().blacklistHeaders(hidden));
+        builder.setConfig(config);
         http.proxyFor(http.baseUri()).ifPresent(proxy -> {
             ProxySpecification spec = ProxySpecification.host(proxy.url().getHost())
                     .withPort(proxy.url().getPort())

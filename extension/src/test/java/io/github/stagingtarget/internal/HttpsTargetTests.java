@@ -320,4 +320,45 @@ class HttpsTargetTests {
             spec.get(otherOrigin + "version").then().statusCode(403);
         }
     }
+
+    /** What {@link LoggingTestCase} logged. */
+    static final java.io.ByteArrayOutputStream requestLog = new java.io.ByteArrayOutputStream();
+
+    @Test
+    void restAssuredsRequestLogHidesTheGatesCredentialsAndHeaders() {
+        GateNginx.Options options = GateNginx.https(certificates.server())
+                .basicAuth("staging", gatePassword)
+                .requiredHeader("X-Staging-Token", token);
+        try (GateNginx nginx = GateNginx.start(dir.resolve("nginx"), options)) {
+            Path config = config(nginx.url(), trust() + basicAuth() + tokenHeader() + "ready.enabled = false");
+
+            run(config, "staging", LoggingTestCase.class).testEvents().assertStatistics(s -> s.succeeded(1));
+
+            String log = requestLog.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(log)
+                    .contains("Authorization=[ BLACKLISTED ]")
+                    .contains("X-Staging-Token=[ BLACKLISTED ]")
+                    .doesNotContain(secrets())
+                    .doesNotContain(java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    ("staging:" + gatePassword).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    @StagingTarget
+    static class LoggingTestCase {
+        @org.junit.jupiter.api.Test
+        void logs(RequestSpecification spec) {
+            // log().all() as a test writes it, into a stream of ours: the configuration is StagingTarget's.
+            var config = ((io.restassured.specification.FilterableRequestSpecification) spec).getConfig();
+            spec.config(config.logConfig(config.getLogConfig()
+                            .defaultStream(new java.io.PrintStream(
+                                    requestLog, true, java.nio.charset.StandardCharsets.UTF_8))))
+                    .log()
+                    .all()
+                    .get("/version")
+                    .then()
+                    .statusCode(200);
+        }
+    }
 }
