@@ -122,13 +122,14 @@ class HttpsTargetTests {
     }
 
     @Test
-    void restAssuredAnswersTheProxysCredentialsOverHttps() {
+    void everyClientAnswersTheProxysCredentialsOverHttps() {
         try (GateNginx nginx = GateNginx.start(dir.resolve("nginx"), allGates());
                 TinyProxy proxy = TinyProxy.start(dir.resolve("proxy"), "tests", proxyPassword)) {
-            // Readiness off: the JDK client keeps Basic out of CONNECT tunnels (see the 407 message); Apache does not.
+            // Readiness and the version gate (the JDK's client, through the relay) and REST Assured (Apache's).
             Path config = config(
                     nginx.url(),
-                    trust() + clientCertificate() + basicAuth() + tokenHeader() + "ready.enabled = false\n"
+                    trust() + clientCertificate() + basicAuth() + tokenHeader()
+                            + "version { path = \"/version\", expected = \"2.4.1\" }\n"
                             + "http.proxy { url = \"" + proxy.url() + "\", user = tests, "
                             + "password-env = STAGINGTARGET_TEST_PROXY_PASSWORD }");
 

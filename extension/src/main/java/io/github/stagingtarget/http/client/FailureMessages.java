@@ -94,7 +94,10 @@ final class FailureMessages {
                 && (alert.contains("certificate_required") || alert.contains("bad_certificate"))) {
             return clientCertificateProblem(shown);
         }
-        if (alert.contains("407") || alert.contains("proxy authentication required")) {
+        // A CONNECT refused for its credentials: 407, or 401 from proxies that answer so (tinyproxy).
+        if (alert.contains("407")
+                || alert.contains("proxy authentication required")
+                || alert.contains("tunnel failed, got: 401")) {
             return proxyAuthentication(url);
         }
         return null;
@@ -178,17 +181,11 @@ final class FailureMessages {
                     + "; set " + key("proxy.user") + " and " + key("proxy.password-env")
                     + " (the name of the environment variable holding the proxy password)";
         }
-        String tunnel = "";
-        if ("https".equalsIgnoreCase(url.getScheme()) && tunnelBasicDisabled()) {
-            tunnel = ". The JDK's own HTTP client does not send Basic credentials to a proxy for HTTPS unless the "
-                    + "test JVM runs with -D" + TUNNELING_DISABLED_SCHEMES + "= (empty; e.g. in Surefire's argLine); "
-                    + "REST Assured and the browser are not affected";
-        }
         return where + " answered 407 Proxy Authentication Required to the user '"
                 + proxy.get().user().get() + "' of "
                 + key("proxy.user") + ": check the password in "
                 + proxy.get().password().map(HttpSettings.Secret::source).orElse("?") + " (named by "
-                + key("proxy.password-env") + ")" + tunnel;
+                + key("proxy.password-env") + ")";
     }
 
     static boolean tunnelBasicDisabled() {

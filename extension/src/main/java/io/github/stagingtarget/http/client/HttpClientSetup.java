@@ -57,6 +57,7 @@ public final class HttpClientSetup {
     private final URI baseUri;
     private final SSLContext sslContext;
     private final FailureMessages messages;
+    private TunnelRelay relay;
 
     private HttpClientSetup(HttpSettings settings, URI baseUri) {
         this.settings = settings;
@@ -147,17 +148,22 @@ public final class HttpClientSetup {
      * with credentials, {@code Proxy-Authorization}. Sent as a header rather than through an {@code
      * Authenticator}: an authenticator would also be asked about the server's own 401, and the JDK would turn
      * that into "No credentials provided". For HTTPS the JDK drops Basic from the CONNECT request unless the
-     * test JVM sets {@code jdk.http.auth.tunneling.disabledSchemes} to an empty value; StagingTarget
-     * does not change that JVM-wide setting, and the 407 message says so.
+     * test JVM sets {@code jdk.http.auth.tunneling.disabledSchemes} to an empty value; rather than change that
+     * JVM-wide setting, the request then goes through a {@link TunnelRelay} that adds the credentials.
      */
     public HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         headersFor(uri).forEach(builder::header);
-        proxyFor(uri)
-                .filter(proxy -> proxy.user().isPresent())
-                .ifPresent(proxy -> builder.header(
-                        "Proxy-Authorization",
-                        basic(proxy.user().get(), proxy.password().orElseThrow())));
+        Optional<TunnelRelay> relay = relayFor(uri);
+        if (relay.isPresent()) {
+            builder.header("Proxy-Authorization", relay.get().authorization());
+        } else {
+            proxyFor(uri)
+                    .filter(proxy -> proxy.user().isPresent())
+                    .ifPresent(proxy -> builder.header(
+                            "Proxy-Authorization",
+                            basic(proxy.user().get(), proxy.password().orElseThrow())));
+        }
         return builder;
     }
 
@@ -217,8 +223,25 @@ public final class HttpClientSetup {
                 + "accepted; host names are still checked");
     }
 
-    /** Sends requests through the proxy, except to hosts in {@code no-proxy}. */
-    private static final class Selector extends ProxySelector {
+    /**
+     * The relay for an HTTPS request through a proxy with credentials while the JDK keeps Basic out of
+     * CONNECT tunnels (its default); started on first use.
+     */
+    private Optional<TunnelRelay> relayFor(URI uri) {
+        Optional<HttpSettings.Proxy> proxy = proxyFor(uri).filter(p -> p.user().isPresent());
+        if (proxy.isEmpty() || !"https".equalsIgnoreCase(uri.getScheme()) || !FailureMessages.tunnelBasicDisabled()) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            if (relay == null) {
+                relay = TunnelRelay.start(proxy.get());
+            }
+            return Optional.of(relay);
+        }
+    }
+
+    /** Sends requests through the proxy (or the relay in front of it), except to hosts in {@code no-proxy}. */
+    private final class Selector extends ProxySelector {
 
         private final HttpSettings.Proxy proxy;
         private final List<Proxy> through;
@@ -233,7 +256,12 @@ public final class HttpClientSetup {
 
         @Override
         public List<Proxy> select(URI uri) {
-            return proxy.bypasses(uri.getHost()) ? List.of(Proxy.NO_PROXY) : through;
+            if (proxy.bypasses(uri.getHost())) {
+                return List.of(Proxy.NO_PROXY);
+            }
+            return relayFor(uri)
+                    .map(relay -> List.of(new Proxy(Proxy.Type.HTTP, relay.address())))
+                    .orElse(through);
         }
 
         @Override

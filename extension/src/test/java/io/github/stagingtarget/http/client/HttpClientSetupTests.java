@@ -256,21 +256,45 @@ class HttpClientSetupTests {
     }
 
     @Test
-    void theJdkKeepsBasicOutOfHttpsTunnelsAndTheMessageSaysSo() throws Exception {
+    void theProxysCredentialsReachItOverHttpsWithoutChangingTheJvmsSettings() throws Exception {
+        assertThat(System.getProperty(FailureMessages.TUNNELING_DISABLED_SCHEMES))
+                .isNull();
         try (GateNginx nginx = GateNginx.start(dir.resolve("nginx"), GateNginx.https(certificates.server()));
                 TinyProxy proxy = TinyProxy.start(dir.resolve("proxy"), "tests", PROXY_PASSWORD)) {
-            String outcome = outcome(setup(
-                    nginx.url(),
-                    trust() + ", proxy { url = \"" + proxy.url()
-                            + "\", user = tests, password-env = PROXY_PASSWORD }"));
-            assertThat(outcome)
+            assertThat(outcome(setup(
+                            nginx.url(),
+                            trust() + ", proxy { url = \"" + proxy.url()
+                                    + "\", user = tests, password-env = PROXY_PASSWORD }")))
+                    .isEqualTo("200");
+            assertThat(proxy.log()).contains("CONNECT localhost:" + nginx.port());
+            assertThat(outcome(setup(
+                            nginx.url(),
+                            trust() + ", proxy { url = \"" + proxy.url()
+                                    + "\", user = tests, password-env = WRONG_PASSWORD }")))
                     .isEqualTo("the proxy " + proxy.url() + " answered 407 Proxy Authentication Required to the user "
                             + "'tests' of staging-target.targets.staging.http.proxy.user: check the password in env "
-                            + "PROXY_PASSWORD (named by staging-target.targets.staging.http.proxy.password-env). The "
-                            + "JDK's own HTTP client does not send Basic credentials to a proxy for HTTPS unless the "
-                            + "test JVM runs with -Djdk.http.auth.tunneling.disabledSchemes= (empty; e.g. in "
-                            + "Surefire's argLine); REST Assured and the browser are not affected")
-                    .doesNotContain(SECRETS);
+                            + "WRONG_PASSWORD (named by staging-target.targets.staging.http.proxy.password-env)");
+        }
+        assertThat(System.getProperty(FailureMessages.TUNNELING_DISABLED_SCHEMES))
+                .isNull();
+    }
+
+    @Test
+    void theRelayRefusesConnectionsWithoutItsToken() throws Exception {
+        TunnelRelay relay = TunnelRelay.start(new io.github.stagingtarget.config.HttpSettings.Proxy(
+                URI.create("http://127.0.0.1:9"),
+                java.util.List.of(),
+                Optional.of("tests"),
+                Optional.of(new io.github.stagingtarget.config.HttpSettings.Secret(PROXY_PASSWORD, "test"))));
+        try (java.net.Socket socket = new java.net.Socket(
+                relay.address().getAddress(), relay.address().getPort())) {
+            socket.getOutputStream()
+                    .write(("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nProxy-Authorization: "
+                                    + "StagingTargetRelay guessed\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 407 ").doesNotContain(PROXY_PASSWORD);
         }
     }
 }
