@@ -119,7 +119,32 @@ final class ConfigSchema {
                     key("script-timeout"),
                     key("remote-url"),
                     key("reuse"),
-                    key("evidence-dir")));
+                    key("evidence-dir")),
+            block(
+                    "http",
+                    CONFIGURATION_DOCS,
+                    block(
+                            "tls",
+                            CONFIGURATION_DOCS,
+                            key("trust"),
+                            key("trust-store"),
+                            key("trust-store-password-env"),
+                            key("client-certificate"),
+                            key("client-certificate-password-env"),
+                            key("insecure"),
+                            // Known only to be refused with their own message: secrets do not belong in a file.
+                            key("trust-store-password"),
+                            key("client-certificate-password")),
+                    block("basic", CONFIGURATION_DOCS, key("user"), key("password-env"), key("password")),
+                    freeMap("headers"),
+                    block(
+                            "proxy",
+                            CONFIGURATION_DOCS,
+                            key("url"),
+                            key("no-proxy"),
+                            key("user"),
+                            key("password-env"),
+                            key("password"))));
 
     /** {@code staging-target} itself. */
     static final Block ROOT = block(

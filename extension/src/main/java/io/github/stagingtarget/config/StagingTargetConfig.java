@@ -250,7 +250,8 @@ public final class StagingTargetConfig {
                 ready(target),
                 version(target),
                 launch,
-                BrowserSettingsReader.read(target));
+                BrowserSettingsReader.read(target),
+                HttpSettingsReader.read(target, name));
     }
 
     /**

@@ -19,7 +19,8 @@ public record TargetSettings(
         ReadySettings ready,
         VersionSettings version,
         Optional<LaunchSettings> launch,
-        BrowserSettings browser) {
+        BrowserSettings browser,
+        HttpSettings http) {
 
     public boolean needsPort() {
         return baseUrl.contains(LaunchSettings.PORT_PLACEHOLDER);

@@ -12,6 +12,7 @@ import io.github.stagingtarget.config.TargetConfigException;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSelector;
 import io.github.stagingtarget.config.TargetSettings;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -134,6 +135,7 @@ public final class Doctor {
                                             environment.variables().apply(name))),
                             loaded.defaultSelection()));
             definition = config.target(selection);
+            HttpClientSetup.validate(definition.http());
             server = config.server(selection);
         } catch (TargetConfigException e) {
             print(CheckResult.fail("configuration", e.getMessage(), "fix the key named above"), SecretMask::redact);
@@ -149,6 +151,9 @@ public final class Doctor {
         out.println("Checks");
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.ok("configuration", "target '" + definition.name() + "' is valid"));
+        HttpClientSetup.insecureWarning(definition.http())
+                .ifPresent(warning -> results.add(CheckResult.warn(
+                        "tls insecure", warning, "trust the server's CA with http.tls.trust instead")));
         results.add(ServerChecks.ssh(server, mask));
         if (definition.launch().isPresent()) {
             results.add(CheckResult.ok("launch", "the application is started by the tests; readiness is checked then"));
@@ -156,6 +161,7 @@ public final class Doctor {
         } else {
             ConfiguredTarget target = ConfiguredTarget.of(definition);
             results.add(HttpChecks.ready(target));
+            results.addAll(HttpChecks.tlsAndGate(target));
             results.add(HttpChecks.version(target));
             results.add(ServerChecks.browser(definition));
         }
@@ -193,7 +199,7 @@ public final class Doctor {
     }
 
     private void print(CheckResult result, Function<String, String> mask) {
-        out.printf("  [%s] %-14s %s%n", result.ok() ? " OK " : "FAIL", result.name(), mask.apply(result.detail()));
+        out.printf("  [%s] %-14s %s%n", result.label(), result.name(), mask.apply(result.detail()));
         result.hint().ifPresent(hint -> out.println("         hint: " + hint));
     }
 }

@@ -2,7 +2,8 @@ package io.github.stagingtarget.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.github.stagingtarget.secrets.SecretMask;
+import io.github.stagingtarget.config.HttpSettings;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,14 +22,20 @@ public final class ReadinessProbe {
 
     private final HttpClient client;
     private final URI url;
+    private final HttpClientSetup http;
+    private volatile boolean settingProblem;
     private volatile String lastProblem = "no request made yet";
 
+    /** Without a target's {@code http} settings: the JDK's defaults. */
     public ReadinessProbe(URI url, Duration requestTimeout) {
+        this(url, requestTimeout, HttpClientSetup.of(HttpSettings.none("?"), url));
+    }
+
+    /** Through the target's HTTP client setup: its TLS trust, gate credentials, headers and proxy. */
+    public ReadinessProbe(URI url, Duration requestTimeout, HttpClientSetup http) {
         this.url = url;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(requestTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = http;
+        this.client = http.newClient(requestTimeout);
     }
 
     public URI url() {
@@ -37,23 +44,31 @@ public final class ReadinessProbe {
 
     /** One request; true if it answered with a status below 400. */
     public boolean isReady() throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build();
+        HttpRequest request =
+                http.request(url).timeout(Duration.ofSeconds(10)).GET().build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() < 400) {
+                settingProblem = false;
                 return true;
             }
-            lastProblem = "HTTP status " + response.statusCode();
+            Optional<String> refused = http.explain(url, response);
+            settingProblem = refused.isPresent();
+            lastProblem = refused.orElse("HTTP status " + response.statusCode());
         } catch (IOException e) {
-            lastProblem = e.getClass().getSimpleName()
-                    + Optional.ofNullable(e.getMessage())
-                            .map(m -> ": " + SecretMask.redact(m))
-                            .orElse("");
+            Optional<String> problem = http.setupProblem(url, e);
+            settingProblem = problem.isPresent();
+            lastProblem = problem.orElseGet(() -> http.explain(url, e));
         }
         return false;
+    }
+
+    /**
+     * Whether the last request failed on something only a setting fixes (TLS trust, a gate, the proxy), so that
+     * waiting longer will not help; {@link #lastProblem()} then names the key to set.
+     */
+    public boolean lastProblemNeedsASetting() {
+        return settingProblem;
     }
 
     /** Why the last request did not count as ready. */

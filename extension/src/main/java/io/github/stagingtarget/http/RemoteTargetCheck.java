@@ -3,6 +3,7 @@ package io.github.stagingtarget.http;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import java.time.Duration;
 import org.apiguardian.api.API;
 
@@ -18,10 +19,18 @@ public final class RemoteTargetCheck {
     public static void run(ConfiguredTarget target) throws InterruptedException {
         var definition = target.definition();
         if (definition.ready().enabled()) {
-            ReadinessProbe probe =
-                    new ReadinessProbe(target.resolve(definition.ready().path()), Duration.ofSeconds(5));
+            ReadinessProbe probe = new ReadinessProbe(
+                    target.resolve(definition.ready().path()),
+                    Duration.ofSeconds(5),
+                    HttpClientSetup.forTarget(target));
             try {
-                ReadinessWait.await(probe, definition.ready(), () -> {});
+                // A problem only a setting fixes (TLS trust, a gate, the proxy) fails at once, naming the key.
+                ReadinessWait.await(probe, definition.ready(), () -> {
+                    if (probe.lastProblemNeedsASetting()) {
+                        throw new TargetCheckException(
+                                "Target '" + target.name() + "' is not ready: " + probe.lastProblem());
+                    }
+                });
             } catch (ReadinessWait.NotReadyException e) {
                 throw new TargetCheckException("Target '" + target.name() + "' is not ready: it " + e.getMessage()
                         + ". Check that its server (and the proxy in front of it) is up, or raise staging-target.targets."

@@ -4,14 +4,15 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.config.VersionSettings;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
@@ -29,15 +30,17 @@ public final class VersionCheck {
     /** The deployed version, as the target's version path answers it (trimmed). */
     public static String deployedVersion(ConfiguredTarget target, String path) throws InterruptedException {
         URI url = target.resolve(path);
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClientSetup http = HttpClientSetup.forTarget(target);
+        HttpClient client = http.newClient(Duration.ofSeconds(10));
         try {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(url)
-                            .timeout(Duration.ofSeconds(10))
-                            .GET()
-                            .build(),
+                    http.request(url).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+            Optional<String> refused = http.explain(url, response);
+            if (refused.isPresent()) {
+                throw new TargetCheckException(
+                        "Target '" + target.name() + "' did not answer its version: " + refused.get());
+            }
             if (response.statusCode() != 200) {
                 throw new TargetCheckException("Target '" + target.name() + "' answered " + shown(url)
                         + " with HTTP status " + response.statusCode() + " instead of its version");
@@ -46,7 +49,7 @@ public final class VersionCheck {
         } catch (IOException e) {
             throw new TargetCheckException(
                     "Target '" + target.name() + "' did not answer its version at " + shown(url) + ": "
-                            + SecretMask.redact(String.valueOf(e)),
+                            + http.explain(url, e),
                     e);
         }
     }

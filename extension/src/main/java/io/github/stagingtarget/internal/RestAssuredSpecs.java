@@ -1,6 +1,7 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
@@ -19,10 +20,12 @@ final class RestAssuredSpecs {
     static RequestSpecification forTarget(ConfiguredTarget target) {
         URI base = target.baseUri();
         String path = base.getRawPath() == null ? "" : base.getRawPath();
-        return RestAssured.given(new RequestSpecBuilder()
+        RequestSpecBuilder builder = new RequestSpecBuilder()
                 .setBaseUri(base.getScheme() + "://" + base.getRawAuthority())
                 .setBasePath(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
-                .setUrlEncodingEnabled(true)
-                .build());
+                .setUrlEncodingEnabled(true);
+        // TLS trust, client certificate, proxy, gate credentials and headers: the target's one HTTP setup.
+        RestAssuredHttp.apply(builder, HttpClientSetup.forTarget(target));
+        return RestAssured.given(builder.build());
     }
 }

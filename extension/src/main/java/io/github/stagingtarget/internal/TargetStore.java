@@ -11,6 +11,7 @@ import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.http.RemoteTargetCheck;
 import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.http.VersionCheck;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.github.stagingtarget.launch.ApplicationLauncher;
 import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
@@ -102,6 +103,7 @@ final class TargetStore {
                         name -> Optional.ofNullable(System.getenv(name))),
                 config.defaultSelection());
         TargetSettings target = config.target(selection);
+        HttpClientSetup.validate(target.http());
         ServerSettings server = config.server(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
         // Once per run, before anything is started or reset: which target, and whether its data may be wiped.

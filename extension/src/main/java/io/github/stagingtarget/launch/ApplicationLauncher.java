@@ -8,6 +8,7 @@ import io.github.stagingtarget.config.LaunchSettings;
 import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.http.ReadinessProbe;
 import io.github.stagingtarget.http.ReadinessWait;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.github.stagingtarget.process.ProcessTree;
 import java.io.File;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class ApplicationLauncher {
         ConfiguredTarget target =
                 definition.needsPort() ? ConfiguredTarget.onPort(definition, port) : ConfiguredTarget.of(definition);
         URI readyUrl = target.resolve(definition.ready().path());
-        ReadinessProbe probe = new ReadinessProbe(readyUrl, Duration.ofSeconds(2));
+        ReadinessProbe probe = new ReadinessProbe(readyUrl, Duration.ofSeconds(2), HttpClientSetup.forTarget(target));
 
         if (spec.port() > 0 && !isFree(spec.port())) {
             if (spec.reuseExisting() && probe.isReady()) {

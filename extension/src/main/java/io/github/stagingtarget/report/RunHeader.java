@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.stagingtarget.config.TargetSelection;
 import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
+import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ public final class RunHeader {
         String guard = fixtures.allowed()
                 ? "fixtures allowed (" + fixtures.origin() + ")"
                 : "fixtures refused (production guard)";
-        return new RunHeader(where, List.of(guard));
+        List<String> parts = new ArrayList<>(List.of(guard));
+        HttpClientSetup.insecureWarning(target.http()).ifPresent(parts::add);
+        return new RunHeader(where, parts);
     }
 
     /** A copy with one more part, e.g. {@code "version abc1234"} or {@code "chromium 156"}. */
