@@ -1,5 +1,6 @@
 package io.github.stagingtarget;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.net.URI;
@@ -64,4 +65,30 @@ public interface Target {
      * @throws IllegalArgumentException if the path is unknown or the number of values does not match
      */
     URI url(String pathName, Object... parameters);
+
+    /**
+     * The id of this test run: eight lower-case letters and digits, random, the same for every class, target
+     * and thread of one JVM. Written into the data a run creates, it tells whose data that is.
+     *
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    String runId();
+
+    /**
+     * A name no other run has made: {@code prefix-<run id>-<n>}, where {@code n} counts from 1 per run
+     * (thread-safe). The way to write on a shared staging server without resets: a test that creates its
+     * data under such names finds only its own, whatever other runs or classes write beside it.
+     *
+     * <pre>{@code
+     * String owner = target.unique("alice") + "@example.com";   // alice-k3x9q2mz-1@example.com
+     * String item = target.unique("milk");                       // milk-k3x9q2mz-2
+     * }</pre>
+     *
+     * @param prefix what the name is for, such as {@code list}; kept as given
+     * @throws IllegalArgumentException if the prefix is null or blank
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    String unique(String prefix);
 }

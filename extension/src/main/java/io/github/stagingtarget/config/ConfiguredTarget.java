@@ -3,6 +3,7 @@ package io.github.stagingtarget.config;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.run.RunId;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
 import java.util.Map;
@@ -75,6 +76,16 @@ public final class ConfiguredTarget implements Target {
     @Override
     public URI url(String pathName, Object... parameters) {
         return resolve(template(pathName).expandPositional(parameters));
+    }
+
+    @Override
+    public String runId() {
+        return RunId.current().id();
+    }
+
+    @Override
+    public String unique(String prefix) {
+        return RunId.current().unique(prefix);
     }
 
     /** Joins a path onto the base URI, keeping the base's own path (a staging app may live under /app/). */
