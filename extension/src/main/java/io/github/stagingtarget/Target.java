@@ -91,4 +91,13 @@ public interface Target {
      */
     @API(status = EXPERIMENTAL, since = "0.2")
     String unique(String prefix);
+
+    /**
+     * The target's own values ({@code values { admin-email = "…" }}), with typed getters: test users, an
+     * admin e-mail, a tenant id — whatever differs per environment.
+     *
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    TargetValues values();
 }

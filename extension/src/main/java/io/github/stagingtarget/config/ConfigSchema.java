@@ -106,6 +106,7 @@ final class ConfigSchema {
             block("session", CONSOLE_DOCS, key("command"), key("cookie-name")),
             key("logs"),
             key("log-lines"),
+            freeMap(ConfiguredValues.KEY),
             block(
                     "browser",
                     BROWSER_DOCS,

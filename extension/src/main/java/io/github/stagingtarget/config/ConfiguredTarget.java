@@ -3,6 +3,7 @@ package io.github.stagingtarget.config;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.TargetValues;
 import io.github.stagingtarget.run.RunId;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
@@ -86,6 +87,11 @@ public final class ConfiguredTarget implements Target {
     @Override
     public String unique(String prefix) {
         return RunId.current().unique(prefix);
+    }
+
+    @Override
+    public TargetValues values() {
+        return definition.values();
     }
 
     /** Joins a path onto the base URI, keeping the base's own path (a staging app may live under /app/). */

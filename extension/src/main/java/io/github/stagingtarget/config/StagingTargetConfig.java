@@ -242,6 +242,11 @@ public final class StagingTargetConfig {
         boolean local = target.bool("local");
         Optional<LaunchSettings> launch = launch(target, name);
         String baseUrl = baseUrl(target, launch);
+        if (!(target.value(ConfiguredValues.KEY) instanceof ConfigObject)) {
+            throw target.problem(
+                    ConfiguredValues.KEY, "an object of your own values such as { admin-email = \"ada@example.com\" }");
+        }
+        ConfiguredValues values = ConfiguredValues.of(name, target.child(ConfiguredValues.KEY), source);
         return new TargetSettings(
                 name,
                 local,
@@ -250,7 +255,8 @@ public final class StagingTargetConfig {
                 ready(target),
                 version(target),
                 launch,
-                BrowserSettingsReader.read(target));
+                BrowserSettingsReader.read(target),
+                values);
     }
 
     /**
@@ -380,7 +386,7 @@ public final class StagingTargetConfig {
             String key = prefix + entry.getKey();
             ConfigValue value = entry.getValue();
             String shown;
-            if (SecretMask.isSecretKey(entry.getKey())) {
+            if (SecretMask.isSecretSetting(key, context.substitutions().wholeValueNamesAt(key, value.unwrapped()))) {
                 shown = SecretMask.MASK;
             } else if (value instanceof ConfigList list) {
                 shown = render(mask.applyToArguments(

@@ -9,6 +9,8 @@ import org.apiguardian.api.API;
 /**
  * One target as configured and validated, before anything has been started. The base URL may still hold
  * the {@code {port}} placeholder of a launched application.
+ *
+ * @param values the target's own values ({@code values { … }})
  */
 @API(status = INTERNAL, since = "0.1")
 public record TargetSettings(
@@ -19,7 +21,8 @@ public record TargetSettings(
         ReadySettings ready,
         VersionSettings version,
         Optional<LaunchSettings> launch,
-        BrowserSettings browser) {
+        BrowserSettings browser,
+        ConfiguredValues values) {
 
     public boolean needsPort() {
         return baseUrl.contains(LaunchSettings.PORT_PLACEHOLDER);

@@ -54,6 +54,7 @@ class PublicApiTests {
                         "io.github.stagingtarget.StagingTarget",
                         "io.github.stagingtarget.StagingTargetException",
                         "io.github.stagingtarget.Target",
+                        "io.github.stagingtarget.TargetValues",
                         "io.github.stagingtarget.console.CommandFailedException",
                         "io.github.stagingtarget.console.CommandResult",
                         "io.github.stagingtarget.console.CommandTimedOutException",

@@ -69,7 +69,7 @@ class ConfigSchemaTests {
                 .hasMessageContaining("staging-target.targets.staging.command is not a StagingTarget key. "
                         + "'command' is a key of launch, session. The keys of staging-target.targets.staging are "
                         + "base-url, browser, console, fixtures, launch, local, log-lines, logs, paths, ready, session, "
-                        + "ssh, version (see docs/configuration.md).");
+                        + "ssh, values, version (see docs/configuration.md).");
     }
 
     @Test

@@ -25,7 +25,8 @@ class ConfiguredTargetTests {
                 new ReadySettings(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
                 NO_VERSION,
                 Optional.empty(),
-                null)); // URLs never look at the browser
+                null, // URLs never look at the browser
+                ConfiguredValues.none("staging")));
     }
 
     private final ConfiguredTarget staging = target(
@@ -121,7 +122,8 @@ class ConfiguredTargetTests {
                 new ReadySettings(true, "/", Duration.ofSeconds(1), Duration.ofMillis(10)),
                 NO_VERSION,
                 Optional.empty(),
-                null);
+                null,
+                ConfiguredValues.none("local"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
     }
