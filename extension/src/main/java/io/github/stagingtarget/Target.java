@@ -100,4 +100,34 @@ public interface Target {
      */
     @API(status = EXPERIMENTAL, since = "0.2")
     TargetValues values();
+
+    /**
+     * The names of the target's named services ({@code services { api { … }, admin { … } }}), sorted; empty
+     * when it has only its {@code base-url}, the default service.
+     *
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    Set<String> serviceNames();
+
+    /**
+     * One of the target's named services — an API, an admin front end — deployed on its own base URL, with
+     * its own named paths: the same helpers as the target's, against the service.
+     *
+     * <pre>{@code
+     * // services { api { base-url = "https://api.staging.example.com/v2/", paths { list = "/lists/{id}" } } }
+     * Target api = target.service("api");
+     * URI list = api.url("list", 7);          // https://api.staging.example.com/v2/lists/7
+     * }</pre>
+     *
+     * The result has the target's name, locality, values and run id; its {@code baseUri()} and paths are the
+     * service's. A parameter gets a service's {@code Target} or REST Assured {@code RequestSpecification}
+     * with {@link Service @Service("api")}.
+     *
+     * @throws IllegalArgumentException if the target has no service of that name; the message lists those it
+     *     has
+     * @since 0.2
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    Target service(String serviceName);
 }

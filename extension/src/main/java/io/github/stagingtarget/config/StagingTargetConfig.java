@@ -37,6 +37,7 @@ public final class StagingTargetConfig {
     private static final String TARGETS = "targets";
     private static final String DEFAULTS = "defaults";
     private static final String ALLOWED = "fixtures.allowed";
+    private static final String SERVICES = "services";
 
     private final Config root;
     private final Config reference;
@@ -247,16 +248,18 @@ public final class StagingTargetConfig {
                     ConfiguredValues.KEY, "an object of your own values such as { admin-email = \"ada@example.com\" }");
         }
         ConfiguredValues values = ConfiguredValues.of(name, target.child(ConfiguredValues.KEY), source);
+        ReadySettings ready = ready(target);
         return new TargetSettings(
                 name,
                 local,
                 baseUrl,
                 paths(target),
-                ready(target),
+                ready,
                 version(target),
                 launch,
                 BrowserSettingsReader.read(target),
-                values);
+                values,
+                services(target, launch, ready));
     }
 
     /**
@@ -274,7 +277,49 @@ public final class StagingTargetConfig {
                 definition.local());
     }
 
+    /** The named services, sorted; each is checked like the target's own base URL, paths and version. */
+    private Map<String, ServiceSettings> services(
+            ConfigReader target, Optional<LaunchSettings> launch, ReadySettings ready) {
+        String expected = "an object of named services such as { api { base-url = \"https://api.example.com/\" } }";
+        if (!target.has(SERVICES)) {
+            return Map.of();
+        }
+        if (!(target.value(SERVICES) instanceof ConfigObject object)) {
+            throw target.problem(SERVICES, expected);
+        }
+        Map<String, ServiceSettings> services = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(object.keySet())) {
+            if (!TARGET_NAME.matcher(name).matches() || !(object.get(name) instanceof ConfigObject)) {
+                throw target.problem(
+                        SERVICES + "." + ConfigUtil.joinPath(name),
+                        "a service block named with letters, digits, _ or -, such as "
+                                + "api { base-url = \"https://api.example.com/\" }");
+            }
+        }
+        for (String name : new TreeSet<>(object.keySet())) {
+            ConfigReader service = target.child(SERVICES + "." + ConfigUtil.joinPath(name));
+            services.put(
+                    name,
+                    new ServiceSettings(
+                            name,
+                            url(service, launch, false),
+                            service.has("paths") ? paths(service) : Map.of(),
+                            service.optionalString("ready.path", "a path such as / or /health")
+                                    .orElse(ready.path()),
+                            version(service)));
+        }
+        return Collections.unmodifiableMap(services);
+    }
+
     private String baseUrl(ConfigReader target, Optional<LaunchSettings> launch) {
+        return url(target, launch, true);
+    }
+
+    /**
+     * @param isDefault the target's own base URL, which must hold the {@code {port}} of an application launched
+     *     on a free port; a service's may point elsewhere
+     */
+    private String url(ConfigReader target, Optional<LaunchSettings> launch, boolean isDefault) {
         String expected = "an absolute http or https URL such as https://staging.example.com/";
         if (!target.has("base-url")) {
             throw new TargetConfigException(target.origin("base-url") + ": " + target.key("base-url")
@@ -288,7 +333,7 @@ public final class StagingTargetConfig {
                     "base-url",
                     expected + " without {port}: {port} is only filled in when the target has a launch block");
         }
-        if (launch.isPresent() && launch.get().port() == 0 && !hasPort) {
+        if (isDefault && launch.isPresent() && launch.get().port() == 0 && !hasPort) {
             throw target.problem(
                     "base-url",
                     "a URL with {port} (e.g. http://127.0.0.1:{port}/), because " + target.key("launch.port")

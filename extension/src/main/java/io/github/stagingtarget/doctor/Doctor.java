@@ -152,11 +152,21 @@ public final class Doctor {
         results.add(ServerChecks.ssh(server, mask));
         if (definition.launch().isPresent()) {
             results.add(CheckResult.ok("launch", "the application is started by the tests; readiness is checked then"));
+            definition
+                    .services()
+                    .keySet()
+                    .forEach(service -> results.add(CheckResult.ok(
+                            "ready " + service,
+                            "service '" + service + "' is checked when the tests start the application")));
             results.add(ServerChecks.browser(definition));
         } else {
             ConfiguredTarget target = ConfiguredTarget.of(definition);
             results.add(HttpChecks.ready(target));
             results.add(HttpChecks.version(target));
+            for (ConfiguredTarget service : target.namedServices()) {
+                results.add(HttpChecks.ready(service));
+                results.add(HttpChecks.version(service));
+            }
             results.add(ServerChecks.browser(definition));
         }
         results.forEach(result -> print(result, mask::apply));

@@ -130,6 +130,7 @@ final class TargetStore {
             RunningApplication application = ApplicationLauncher.forThisJvm().launch(definition);
             try {
                 VersionCheck.verify(application.target(), definition.version());
+                RemoteTargetCheck.services(application.target());
             } catch (RuntimeException wrongBuild) {
                 application.close();
                 throw wrongBuild;

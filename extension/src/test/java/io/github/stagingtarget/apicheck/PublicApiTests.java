@@ -51,6 +51,7 @@ class PublicApiTests {
                         "io.github.stagingtarget.PreAuthenticated",
                         "io.github.stagingtarget.ResetDatabase",
                         "io.github.stagingtarget.Seed",
+                        "io.github.stagingtarget.Service",
                         "io.github.stagingtarget.StagingTarget",
                         "io.github.stagingtarget.StagingTargetException",
                         "io.github.stagingtarget.Target",

@@ -26,7 +26,8 @@ class ConfiguredTargetTests {
                 NO_VERSION,
                 Optional.empty(),
                 null, // URLs never look at the browser
-                ConfiguredValues.none("staging")));
+                ConfiguredValues.none("staging"),
+                Map.of()));
     }
 
     private final ConfiguredTarget staging = target(
@@ -123,7 +124,8 @@ class ConfiguredTargetTests {
                 NO_VERSION,
                 Optional.empty(),
                 null,
-                ConfiguredValues.none("local"));
+                ConfiguredValues.none("local"),
+                Map.of());
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
     }

@@ -138,6 +138,28 @@ class DoctorTests {
     }
 
     @Test
+    void checksEveryNamedServiceAndNamesIt() throws IOException {
+        int closed = Ports.closed();
+        int status = doctorWithoutBrowser("""
+                services {
+                    api { base-url = "http://127.0.0.1:%d/v2/", version { path = "/version", expected = "abc1234" } }
+                    web.base-url = "http://127.0.0.1:%d/"
+                  }
+                """.formatted(port(), closed), "--target", "staging");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output())
+                .containsPattern("staging-target\\.targets\\.staging\\.services\\.api\\.base-url = "
+                        + "\"http://127\\.0\\.0\\.1:\\d+/v2/\"    # staging-target-\\d+\\.conf:6")
+                .containsPattern("\\[ OK \\] ready api +http://127\\.0\\.0\\.1:\\d+/v2/ answered in \\d+ ms")
+                .contains("version api    deployed 'abc1234' is the expected build")
+                .contains("[FAIL] ready web      http://127.0.0.1:" + closed + "/: ConnectException")
+                .contains("hint: start the server (and the proxy in front of it), or fix services.web.base-url / "
+                        + "ready.path")
+                .contains("version web    not checked (no version.path)");
+    }
+
+    @Test
     void allShowsTheDefaultsWithTheirOriginsToo() {
         doctorWithoutBrowser("ready.timeout = 20s", "--target", "staging", "--all");
 
