@@ -42,6 +42,7 @@ public final class StagingTargetConfig {
     private final Config root;
     private final Config reference;
     private final String source;
+    private final String personal;
     private final ConfigReader.Context context;
     private final Map<String, String> fixturesAllowed;
 
@@ -49,11 +50,13 @@ public final class StagingTargetConfig {
             Config root,
             Config reference,
             String source,
+            String personal,
             ConfigReader.Context context,
             Map<String, String> fixturesAllowed) {
         this.root = root;
         this.reference = reference;
         this.source = source;
+        this.personal = personal;
         this.context = context;
         this.fixturesAllowed = fixturesAllowed;
     }
@@ -63,7 +66,12 @@ public final class StagingTargetConfig {
      * @param reference {@code reference.conf} alone, to tell the user's values from the defaults
      */
     static StagingTargetConfig from(
-            Config merged, Config reference, String source, Substitutions substitutions, Path projectDirectory) {
+            Config merged,
+            Config reference,
+            String source,
+            String personal,
+            Substitutions substitutions,
+            Path projectDirectory) {
         if (!(merged.hasPath(ConfigLoader.ROOT) && merged.getValue(ConfigLoader.ROOT) instanceof ConfigObject)) {
             throw new TargetConfigException(ConfigLoader.ROOT + " must be an object; check " + source);
         }
@@ -89,7 +97,7 @@ public final class StagingTargetConfig {
         reader.optionalString("default-target", "a target name");
         Config referenceRoot =
                 reference.hasPath(ConfigLoader.ROOT) ? reference.getConfig(ConfigLoader.ROOT) : ConfigFactory.empty();
-        return new StagingTargetConfig(root, referenceRoot, source, context, fixturesAllowed(root, context));
+        return new StagingTargetConfig(root, referenceRoot, source, personal, context, fixturesAllowed(root, context));
     }
 
     /**
@@ -176,6 +184,14 @@ public final class StagingTargetConfig {
     /** Where the user's configuration came from, for messages. */
     public String source() {
         return source;
+    }
+
+    /**
+     * The developer's personal override file, for the doctor: {@code file /home/ada/.config/… (default, ~/.config)}
+     * or {@code none (…)}.
+     */
+    public String personal() {
+        return personal;
     }
 
     /**

@@ -160,6 +160,37 @@ class DoctorTests {
     }
 
     @Test
+    void showsThePersonalFileAsTheOriginOfEveryValueItSets() throws IOException {
+        Path personal = Files.writeString(dir.resolve("mine.conf"), """
+                staging-target.targets.staging {
+                  ready.timeout = 20s
+                  values.admin-password = "personal-secret-1"
+                }
+                """);
+        systemProperties.put("stagingtarget.user-config", personal.toString());
+
+        doctorWithoutBrowser("", "--target", "staging");
+
+        assertThat(output())
+                .contains("Personal overrides from file " + personal
+                        + " (stagingtarget.user-config (system property or JUnit configuration parameter))")
+                .contains("staging-target.targets.staging.ready.timeout = \"20s\"    # personal mine.conf:2")
+                .contains("staging-target.targets.staging.values.admin-password = ****    # personal mine.conf:3")
+                .doesNotContain("personal-secret-1");
+    }
+
+    @Test
+    void saysWhereItLookedForAPersonalFile() {
+        systemProperties.put("user.home", dir.resolve("home").toString());
+
+        doctorWithoutBrowser("", "--target", "staging");
+
+        assertThat(output())
+                .contains("Personal overrides from none (no file at "
+                        + dir.resolve("home/.config/staging-target/staging-target.conf") + ", default, ~/.config)");
+    }
+
+    @Test
     void allShowsTheDefaultsWithTheirOriginsToo() {
         doctorWithoutBrowser("ready.timeout = 20s", "--target", "staging", "--all");
 
