@@ -58,7 +58,7 @@ public final class ConfiguredValues implements TargetValues {
                         ConfigLoader.ROOT + ".targets." + target + "." + KEY,
                         new ConfigReader.Context(
                                 ConfigLoader.projectDirectory(),
-                                Substitutions.find(empty, empty, name -> null),
+                                Substitutions.none(),
                                 new io.github.stagingtarget.secrets.SecretMask())),
                 empty,
                 "no configuration");

@@ -51,6 +51,12 @@ final class Substitutions {
         return new Substitutions(byKey, namesIn(unresolved), resolved, environment);
     }
 
+    /** For a configuration without substitutions. */
+    static Substitutions none() {
+        Config empty = com.typesafe.config.ConfigFactory.empty();
+        return find(empty, empty, name -> null);
+    }
+
     /** Every name substituted anywhere in an unresolved configuration. */
     static Set<String> namesIn(Config unresolved) {
         return new LinkedHashSet<>(names(unresolved.root()));
