@@ -20,8 +20,8 @@ import org.apiguardian.api.API;
 
 /**
  * Loads the layered configuration, highest precedence first: system properties starting with
- * {@code staging-target.}, the user's file (an explicit one, else {@code staging-target.conf} on the class
- * path), the extension's {@code reference.conf}; then resolves substitutions, which fall back to
+ * {@code staging-target.}, the developer's personal file ({@link PersonalConfig}), the project's file (an
+ * explicit one, else {@code staging-target.conf} on the class path), the extension's {@code reference.conf}; then resolves substitutions, which fall back to
  * environment variables ({@code ${?STAGING_URL}}).
  *
  * <p>Uses the {@code parse*} methods only: {@code ConfigFactory.load()} and its relatives cache per class
@@ -50,6 +50,8 @@ public final class ConfigLoader {
     }
 
     /**
+     * Like {@link #load(ClassLoader, Optional, Map, Function, Path, PersonalConfig)} without a personal file.
+     *
      * @param environment looks up the environment variables that substitutions fall back to
      * @param projectDirectory the base of relative paths in the configuration (and of {@code explicitLocation})
      */
@@ -59,25 +61,68 @@ public final class ConfigLoader {
             Map<?, ?> systemProperties,
             Function<String, String> environment,
             Path projectDirectory) {
+        return load(
+                classLoader, explicitLocation, systemProperties, environment, projectDirectory, PersonalConfig.none());
+    }
+
+    /**
+     * @param environment looks up the environment variables that substitutions fall back to
+     * @param projectDirectory the base of relative paths in the configuration (and of {@code explicitLocation})
+     * @param personal the developer's personal override file, layered between the system properties and the
+     *     project's file
+     */
+    public static StagingTargetConfig load(
+            ClassLoader classLoader,
+            Optional<String> explicitLocation,
+            Map<?, ?> systemProperties,
+            Function<String, String> environment,
+            Path projectDirectory,
+            PersonalConfig personal) {
         ConfigParseOptions strict =
                 ConfigParseOptions.defaults().setAllowMissing(false).setClassLoader(classLoader);
         try {
             Config reference = ConfigFactory.parseResources(
                     ConfigLoader.class.getClassLoader(), "reference.conf", strict.setAllowMissing(true));
             UserFile user = userFile(classLoader, explicitLocation, projectDirectory, strict);
-            Config merged =
-                    overrides(systemProperties).withFallback(user.config()).withFallback(reference);
+            UserFile personalFile = personalFile(personal, strict);
+            Config merged = overrides(systemProperties)
+                    .withFallback(personalFile.config())
+                    .withFallback(user.config())
+                    .withFallback(reference);
             Config resolved = resolve(merged, environment);
             return StagingTargetConfig.from(
                     resolved,
                     reference.resolve(),
                     user.description(),
+                    personalFile.description(),
                     Substitutions.find(merged, resolved, environment),
                     projectDirectory);
         } catch (ConfigException e) {
             // Typesafe's messages already start with "file: line:"; keep them whole.
             throw new TargetConfigException("Invalid StagingTarget configuration: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The personal file, its values' origin saying so ({@code personal file /home/ada/.config/…: 3}): its
+     * name alone would look like the project's {@code staging-target.conf}.
+     */
+    private static UserFile personalFile(PersonalConfig personal, ConfigParseOptions options) {
+        if (personal.file().isEmpty()) {
+            return new UserFile(ConfigFactory.empty(), "none (" + personal.chosenBy() + ")");
+        }
+        Path file = personal.file().get();
+        if (!Files.isRegularFile(file)) {
+            if (personal.required()) {
+                throw new TargetConfigException(personal.chosenBy() + " names the personal configuration file "
+                        + file + ", but there is no such file: create it, or set " + PersonalConfig.PARAMETER
+                        + " (or " + PersonalConfig.VARIABLE + ") to " + PersonalConfig.NONE + " to read none");
+            }
+            return new UserFile(ConfigFactory.empty(), "none (no file at " + file + ", " + personal.chosenBy() + ")");
+        }
+        return new UserFile(
+                ConfigFactory.parseFile(file.toFile(), options.setOriginDescription(Origins.PERSONAL + file)),
+                "file " + file + " (" + personal.chosenBy() + ")");
     }
 
     /** The documented base of relative paths: the test JVM's working directory. */

@@ -53,6 +53,10 @@ final class ConfigReader {
         return context;
     }
 
+    Config config() {
+        return config;
+    }
+
     String key(String relativeKey) {
         return prefix + "." + relativeKey;
     }
@@ -238,7 +242,9 @@ final class ConfigReader {
     private TargetConfigException problem(String relativeKey, String expected, ConfigValue value, Throwable cause) {
         String found = value == null
                 ? "nothing"
-                : SecretMask.isSecretKey(key(relativeKey))
+                : SecretMask.isSecretSetting(
+                                key(relativeKey),
+                                context.substitutions().wholeValueNamesAt(key(relativeKey), value.unwrapped()))
                         ? "a value that is not shown because the key holds a secret"
                         : "'" + context.mask().apply(render(value)) + "'";
         String origin = value == null ? describe(config.root()) : Origins.full(value, key(relativeKey));

@@ -106,6 +106,16 @@ final class ConfigSchema {
             block("session", CONSOLE_DOCS, key("command"), key("cookie-name")),
             key("logs"),
             key("log-lines"),
+            freeMap(ConfiguredValues.KEY),
+            mapOf(
+                    "services",
+                    block(
+                            "service",
+                            CONFIGURATION_DOCS,
+                            key("base-url"),
+                            freeMap("paths"),
+                            block("ready", CONFIGURATION_DOCS, key("path")),
+                            block("version", CONFIGURATION_DOCS, key("path"), key("expected")))),
             block(
                     "browser",
                     BROWSER_DOCS,

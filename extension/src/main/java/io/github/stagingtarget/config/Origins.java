@@ -20,6 +20,8 @@ final class Origins {
     static final String SYSTEM_PROPERTIES = "system properties";
     /** The origin description of values taken from environment variables (set by {@link ConfigLoader}). */
     static final String ENVIRONMENT = "env variables";
+    /** The start of the origin description of the personal file's values (set by {@link ConfigLoader}). */
+    static final String PERSONAL = "personal file ";
 
     private static final String MERGE = "merge of ";
     private static final Pattern DESCRIBED_LINE = Pattern.compile("(.*?)(?: @ \\S+)?: (\\d+)");
@@ -62,6 +64,14 @@ final class Origins {
     }
 
     private static String part(String description, String key, List<String> environmentVariables) {
+        if (description.startsWith(PERSONAL)) {
+            // "personal file /home/ada/.config/staging-target/staging-target.conf: 3" -> "personal
+            // staging-target.conf:3"
+            Matcher line = DESCRIBED_LINE.matcher(description);
+            String file = line.matches() ? line.group(1) : description;
+            return "personal " + file.substring(file.lastIndexOf('/') + 1)
+                    + (line.matches() ? ":" + line.group(2) : "");
+        }
         if (description.equals(SYSTEM_PROPERTIES)) {
             return "-D" + key;
         }

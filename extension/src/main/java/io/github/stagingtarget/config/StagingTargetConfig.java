@@ -37,10 +37,12 @@ public final class StagingTargetConfig {
     private static final String TARGETS = "targets";
     private static final String DEFAULTS = "defaults";
     private static final String ALLOWED = "fixtures.allowed";
+    private static final String SERVICES = "services";
 
     private final Config root;
     private final Config reference;
     private final String source;
+    private final String personal;
     private final ConfigReader.Context context;
     private final Map<String, String> fixturesAllowed;
 
@@ -48,11 +50,13 @@ public final class StagingTargetConfig {
             Config root,
             Config reference,
             String source,
+            String personal,
             ConfigReader.Context context,
             Map<String, String> fixturesAllowed) {
         this.root = root;
         this.reference = reference;
         this.source = source;
+        this.personal = personal;
         this.context = context;
         this.fixturesAllowed = fixturesAllowed;
     }
@@ -62,7 +66,12 @@ public final class StagingTargetConfig {
      * @param reference {@code reference.conf} alone, to tell the user's values from the defaults
      */
     static StagingTargetConfig from(
-            Config merged, Config reference, String source, Substitutions substitutions, Path projectDirectory) {
+            Config merged,
+            Config reference,
+            String source,
+            String personal,
+            Substitutions substitutions,
+            Path projectDirectory) {
         if (!(merged.hasPath(ConfigLoader.ROOT) && merged.getValue(ConfigLoader.ROOT) instanceof ConfigObject)) {
             throw new TargetConfigException(ConfigLoader.ROOT + " must be an object; check " + source);
         }
@@ -88,7 +97,7 @@ public final class StagingTargetConfig {
         reader.optionalString("default-target", "a target name");
         Config referenceRoot =
                 reference.hasPath(ConfigLoader.ROOT) ? reference.getConfig(ConfigLoader.ROOT) : ConfigFactory.empty();
-        return new StagingTargetConfig(root, referenceRoot, source, context, fixturesAllowed(root, context));
+        return new StagingTargetConfig(root, referenceRoot, source, personal, context, fixturesAllowed(root, context));
     }
 
     /**
@@ -178,6 +187,14 @@ public final class StagingTargetConfig {
     }
 
     /**
+     * The developer's personal override file, for the doctor: {@code file /home/ada/.config/… (default, ~/.config)}
+     * or {@code none (…)}.
+     */
+    public String personal() {
+        return personal;
+    }
+
+    /**
      * This run's secrets, as far as the configuration knows them; add the ones made later (session keys).
      * Every message built from this configuration goes through it.
      */
@@ -242,15 +259,23 @@ public final class StagingTargetConfig {
         boolean local = target.bool("local");
         Optional<LaunchSettings> launch = launch(target, name);
         String baseUrl = baseUrl(target, launch);
+        if (!(target.value(ConfiguredValues.KEY) instanceof ConfigObject)) {
+            throw target.problem(
+                    ConfiguredValues.KEY, "an object of your own values such as { admin-email = \"ada@example.com\" }");
+        }
+        ConfiguredValues values = ConfiguredValues.of(name, target.child(ConfiguredValues.KEY), source);
+        ReadySettings ready = ready(target);
         return new TargetSettings(
                 name,
                 local,
                 baseUrl,
                 paths(target),
-                ready(target),
+                ready,
                 version(target),
                 launch,
                 BrowserSettingsReader.read(target),
+                values,
+                services(target, launch, ready),
                 HttpSettingsReader.read(target, name));
     }
 
@@ -269,7 +294,49 @@ public final class StagingTargetConfig {
                 definition.local());
     }
 
+    /** The named services, sorted; each is checked like the target's own base URL, paths and version. */
+    private Map<String, ServiceSettings> services(
+            ConfigReader target, Optional<LaunchSettings> launch, ReadySettings ready) {
+        String expected = "an object of named services such as { api { base-url = \"https://api.example.com/\" } }";
+        if (!target.has(SERVICES)) {
+            return Map.of();
+        }
+        if (!(target.value(SERVICES) instanceof ConfigObject object)) {
+            throw target.problem(SERVICES, expected);
+        }
+        Map<String, ServiceSettings> services = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(object.keySet())) {
+            if (!TARGET_NAME.matcher(name).matches() || !(object.get(name) instanceof ConfigObject)) {
+                throw target.problem(
+                        SERVICES + "." + ConfigUtil.joinPath(name),
+                        "a service block named with letters, digits, _ or -, such as "
+                                + "api { base-url = \"https://api.example.com/\" }");
+            }
+        }
+        for (String name : new TreeSet<>(object.keySet())) {
+            ConfigReader service = target.child(SERVICES + "." + ConfigUtil.joinPath(name));
+            services.put(
+                    name,
+                    new ServiceSettings(
+                            name,
+                            url(service, launch, false),
+                            service.has("paths") ? paths(service) : Map.of(),
+                            service.optionalString("ready.path", "a path such as / or /health")
+                                    .orElse(ready.path()),
+                            version(service)));
+        }
+        return Collections.unmodifiableMap(services);
+    }
+
     private String baseUrl(ConfigReader target, Optional<LaunchSettings> launch) {
+        return url(target, launch, true);
+    }
+
+    /**
+     * @param isDefault the target's own base URL, which must hold the {@code {port}} of an application launched
+     *     on a free port; a service's may point elsewhere
+     */
+    private String url(ConfigReader target, Optional<LaunchSettings> launch, boolean isDefault) {
         String expected = "an absolute http or https URL such as https://staging.example.com/";
         if (!target.has("base-url")) {
             throw new TargetConfigException(target.origin("base-url") + ": " + target.key("base-url")
@@ -283,7 +350,7 @@ public final class StagingTargetConfig {
                     "base-url",
                     expected + " without {port}: {port} is only filled in when the target has a launch block");
         }
-        if (launch.isPresent() && launch.get().port() == 0 && !hasPort) {
+        if (isDefault && launch.isPresent() && launch.get().port() == 0 && !hasPort) {
             throw target.problem(
                     "base-url",
                     "a URL with {port} (e.g. http://127.0.0.1:{port}/), because " + target.key("launch.port")
@@ -381,7 +448,7 @@ public final class StagingTargetConfig {
             String key = prefix + entry.getKey();
             ConfigValue value = entry.getValue();
             String shown;
-            if (SecretMask.isSecretKey(entry.getKey())) {
+            if (SecretMask.isSecretSetting(key, context.substitutions().wholeValueNamesAt(key, value.unwrapped()))) {
                 shown = SecretMask.MASK;
             } else if (value instanceof ConfigList list) {
                 shown = render(mask.applyToArguments(

@@ -51,6 +51,12 @@ final class Substitutions {
         return new Substitutions(byKey, namesIn(unresolved), resolved, environment);
     }
 
+    /** For a configuration without substitutions. */
+    static Substitutions none() {
+        Config empty = com.typesafe.config.ConfigFactory.empty();
+        return find(empty, empty, name -> null);
+    }
+
     /** Every name substituted anywhere in an unresolved configuration. */
     static Set<String> namesIn(Config unresolved) {
         return new LinkedHashSet<>(names(unresolved.root()));
@@ -59,6 +65,29 @@ final class Substitutions {
     /** Every name substituted anywhere in the configuration, keys and environment variables alike. */
     Set<String> names() {
         return all;
+    }
+
+    /**
+     * Every name substituted into the value at {@code key} (a full path), set or not: configuration keys and
+     * environment variables alike.
+     */
+    List<String> namesAt(String key) {
+        return byKey.getOrDefault(key, List.of());
+    }
+
+    /**
+     * The names substituted into the value at {@code key} that make up the whole value
+     * ({@code admin = ${?ADMIN_TOKEN}}), as opposed to a part of it ({@code "PGPASSWORD="${?PW}" psql"}).
+     */
+    List<String> wholeValueNamesAt(String key, Object value) {
+        List<String> names = new ArrayList<>();
+        for (String name : namesAt(key)) {
+            String named = valueOf(name);
+            if (named != null && named.equals(String.valueOf(value))) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The environment variables that the value at {@code key} (a full path) was built from. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.config.PersonalConfig;
 import io.github.stagingtarget.config.ResolvedSetting;
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
@@ -112,15 +113,20 @@ public final class Doctor {
         TargetSettings definition;
         ServerSettings server;
         try {
+            Path projectDirectory = options.projectDir()
+                    .map(dir -> environment.workingDirectory().resolve(dir).normalize())
+                    .orElse(environment.workingDirectory());
             config = ConfigLoader.load(
                     environment.classLoader(),
                     options.config().or(() -> parameters.apply(ConfigLoader.CONFIG_FILE_PARAMETER)),
                     environment.systemProperties(),
                     environment.variables(),
-                    options.projectDir()
-                            .map(dir ->
-                                    environment.workingDirectory().resolve(dir).normalize())
-                            .orElse(environment.workingDirectory()));
+                    projectDirectory,
+                    PersonalConfig.locate(
+                            parameters.apply(PersonalConfig.PARAMETER),
+                            environment.systemProperties(),
+                            environment.variables(),
+                            projectDirectory));
             StagingTargetConfig loaded = config;
             selection = options.target()
                     .map(name -> new TargetSelection(name, "--target"))
@@ -145,6 +151,7 @@ public final class Doctor {
 
         out.println("StagingTarget doctor: target '" + selection.name() + "' (chosen by " + selection.chosenBy() + ")");
         out.println("Configuration from " + config.source());
+        out.println("Personal overrides from " + config.personal());
         printSettings(config.settings(selection.name()), options.all());
         out.println(fixtures(config));
         out.println();
@@ -157,12 +164,23 @@ public final class Doctor {
         results.add(ServerChecks.ssh(server, mask));
         if (definition.launch().isPresent()) {
             results.add(CheckResult.ok("launch", "the application is started by the tests; readiness is checked then"));
+            definition
+                    .services()
+                    .keySet()
+                    .forEach(service -> results.add(CheckResult.ok(
+                            "ready " + service,
+                            "service '" + service + "' is checked when the tests start the application")));
             results.add(ServerChecks.browser(definition));
         } else {
             ConfiguredTarget target = ConfiguredTarget.of(definition);
             results.add(HttpChecks.ready(target));
             results.addAll(HttpChecks.tlsAndGate(target));
             results.add(HttpChecks.version(target));
+            for (ConfiguredTarget service : target.namedServices()) {
+                results.add(HttpChecks.ready(service));
+                results.addAll(HttpChecks.tlsAndGate(service));
+                results.add(HttpChecks.version(service));
+            }
             results.add(ServerChecks.browser(definition));
         }
         results.forEach(result -> print(result, mask::apply));

@@ -31,27 +31,36 @@ final class HttpChecks {
 
     private HttpChecks() {}
 
+    /** {@code ready}, or {@code ready api} for a named service. */
+    private static String name(String check, ConfiguredTarget target) {
+        return target.serviceName().map(service -> check + " " + service).orElse(check);
+    }
+
     static CheckResult ready(ConfiguredTarget target) {
-        var ready = target.definition().ready();
+        String name = name("ready", target);
         ReadinessProbe probe = new ReadinessProbe(
-                target.resolve(ready.path()), Duration.ofSeconds(5), HttpClientSetup.forTarget(target));
+                target.resolve(target.readyPath()), Duration.ofSeconds(5), HttpClientSetup.forTarget(target));
         try {
             long start = System.nanoTime();
             if (probe.isReady()) {
                 return CheckResult.ok(
-                        "ready",
+                        name,
                         SecretMask.redact(probe.url().toString()) + " answered in "
                                 + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
             return CheckResult.fail(
-                    "ready",
+                    name,
                     SecretMask.redact(probe.url().toString()) + ": " + probe.lastProblem(),
                     probe.lastProblemNeedsASetting()
                             ? SET_THE_KEY
-                            : "start the server (and the proxy in front of it), or fix base-url / ready.path");
+                            : "start the server (and the proxy in front of it), or fix "
+                                    + target.serviceName()
+                                            .map(service -> "services." + service + ".")
+                                            .orElse("")
+                                    + "base-url / ready.path");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CheckResult.fail("ready", "interrupted", null);
+            return CheckResult.fail(name, "interrupted", null);
         }
     }
 
@@ -61,8 +70,10 @@ final class HttpChecks {
      * (basic auth, token headers, the proxy's credentials).
      */
     static List<CheckResult> tlsAndGate(ConfiguredTarget target) {
+        String tlsCheck = name("tls", target);
+        String gateCheck = name("gate", target);
         HttpClientSetup http = HttpClientSetup.forTarget(target);
-        URI url = target.resolve(target.definition().ready().path());
+        URI url = target.resolve(target.readyPath());
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         List<CheckResult> results = new ArrayList<>();
         HttpResponse<String> response;
@@ -81,25 +92,25 @@ final class HttpChecks {
                 return results;
             }
             boolean tls = https && !problem.get().contains("407");
-            results.add(CheckResult.fail(tls ? "tls" : "gate", problem.get(), SET_THE_KEY));
+            results.add(CheckResult.fail(tls ? tlsCheck : gateCheck, problem.get(), SET_THE_KEY));
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of(CheckResult.fail("tls", "interrupted", null));
+            return List.of(CheckResult.fail(tlsCheck, "interrupted", null));
         }
         if (https) {
-            results.add(tls(http.settings(), response.sslSession()));
+            results.add(tls(tlsCheck, http.settings(), response.sslSession()));
         }
         results.add(http.explain(url, response)
-                .map(problem -> CheckResult.fail("gate", problem, SET_THE_KEY))
-                .orElseGet(() -> CheckResult.ok("gate", gate(http, url, response.statusCode()))));
+                .map(problem -> CheckResult.fail(gateCheck, problem, SET_THE_KEY))
+                .orElseGet(() -> CheckResult.ok(gateCheck, gate(http, url, response.statusCode()))));
         return results;
     }
 
-    private static CheckResult tls(HttpSettings settings, Optional<SSLSession> session) {
+    private static CheckResult tls(String check, HttpSettings settings, Optional<SSLSession> session) {
         Optional<X509Certificate> leaf = session.flatMap(HttpChecks::leaf);
         if (leaf.isEmpty()) {
-            return CheckResult.ok("tls", "connected over TLS (no certificate details)");
+            return CheckResult.ok(check, "connected over TLS (no certificate details)");
         }
         X509Certificate certificate = leaf.get();
         long days = Duration.between(Instant.now(), certificate.getNotAfter().toInstant())
@@ -120,11 +131,11 @@ final class HttpChecks {
                 + certificate.getIssuerX500Principal().getName() + ": " + chain + ", host name matches, " + expiry;
         if (days < EXPIRY_WARNING_DAYS) {
             return CheckResult.warn(
-                    "tls",
+                    check,
                     detail,
                     "renew the server's certificate: it expires in less than " + EXPIRY_WARNING_DAYS + " days");
         }
-        return CheckResult.ok("tls", detail);
+        return CheckResult.ok(check, detail);
     }
 
     private static Optional<X509Certificate> leaf(SSLSession session) {
@@ -152,29 +163,29 @@ final class HttpChecks {
     }
 
     static CheckResult version(ConfiguredTarget target) {
-        var version = target.definition().version();
+        String name = name("version", target);
+        var version = target.version();
         if (version.path().isEmpty()) {
-            return CheckResult.ok("version", "not checked (no version.path)");
+            return CheckResult.ok(name, "not checked (no version.path)");
         }
         try {
             String deployed =
                     VersionCheck.deployedVersion(target, version.path().get());
             if (!version.isChecked()) {
-                return CheckResult.ok(
-                        "version", "deployed '" + deployed + "' (not compared: version.expected is unset)");
+                return CheckResult.ok(name, "deployed '" + deployed + "' (not compared: version.expected is unset)");
             }
             VersionCheck.verify(target, version);
-            return CheckResult.ok("version", "deployed '" + deployed + "' is the expected build");
+            return CheckResult.ok(name, "deployed '" + deployed + "' is the expected build");
         } catch (TargetCheckException e) {
             boolean setting =
                     e.getMessage().contains(".http.") || e.getMessage().contains(".base-url ");
             return CheckResult.fail(
-                    "version",
+                    name,
                     e.getMessage(),
                     setting ? SET_THE_KEY : "deploy the expected build, or unset version.expected");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return CheckResult.fail("version", "interrupted", null);
+            return CheckResult.fail(name, "interrupted", null);
         }
     }
 }

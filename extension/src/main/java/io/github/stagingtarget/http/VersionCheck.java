@@ -38,19 +38,16 @@ public final class VersionCheck {
                     HttpResponse.BodyHandlers.ofString());
             Optional<String> refused = http.explain(url, response);
             if (refused.isPresent()) {
-                throw new TargetCheckException(
-                        "Target '" + target.name() + "' did not answer its version: " + refused.get());
+                throw new TargetCheckException(target.label() + " did not answer its version: " + refused.get());
             }
             if (response.statusCode() != 200) {
-                throw new TargetCheckException("Target '" + target.name() + "' answered " + shown(url)
-                        + " with HTTP status " + response.statusCode() + " instead of its version");
+                throw new TargetCheckException(target.label() + " answered " + shown(url) + " with HTTP status "
+                        + response.statusCode() + " instead of its version");
             }
             return response.body().trim();
         } catch (IOException e) {
             throw new TargetCheckException(
-                    "Target '" + target.name() + "' did not answer its version at " + shown(url) + ": "
-                            + http.explain(url, e),
-                    e);
+                    target.label() + " did not answer its version at " + shown(url) + ": " + http.explain(url, e), e);
         }
     }
 
@@ -65,10 +62,10 @@ public final class VersionCheck {
         String expected = spec.expected().orElseThrow();
         String deployed = deployedVersion(target, path);
         if (!matches(expected, deployed)) {
-            throw new TargetCheckException("Target '" + target.name() + "' runs version '" + deployed + "' (from "
+            throw new TargetCheckException(target.label() + " runs version '" + deployed + "' (from "
                     + shown(target.resolve(path)) + "), but the tests expect '" + expected
-                    + "' (staging-target.targets."
-                    + target.name() + ".version.expected, " + spec.expectedOrigin() + "). Deploy the expected build "
+                    + "' (" + target.key("version.expected") + ", " + spec.expectedOrigin()
+                    + "). Deploy the expected build "
                     + "first, or unset version.expected to test whatever is deployed.");
         }
     }

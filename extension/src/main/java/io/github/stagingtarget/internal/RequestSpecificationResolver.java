@@ -21,4 +21,9 @@ final class RequestSpecificationResolver implements TypedResolver {
     public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return RestAssuredSpecs.forTarget(target);
     }
+
+    @Override
+    public boolean servesNamedServices() {
+        return true;
+    }
 }

@@ -75,7 +75,8 @@ public final class StagingTargetExtension
                 .filter(candidate -> candidate.supports(type))
                 .findFirst()
                 .orElseThrow(() -> new ParameterResolutionException("No StagingTarget resolver for " + type.getName()));
-        return resolver.resolve(TargetStore.target(context), context, type);
+        return resolver.resolve(
+                ServiceQualifier.select(TargetStore.target(context), parameter, resolver), context, type);
     }
 
     @Override

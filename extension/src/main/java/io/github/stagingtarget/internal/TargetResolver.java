@@ -16,4 +16,9 @@ final class TargetResolver implements TypedResolver {
     public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
         return target;
     }
+
+    @Override
+    public boolean servesNamedServices() {
+        return true;
+    }
 }

@@ -3,6 +3,7 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.config.PersonalConfig;
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetSelection;
@@ -17,6 +18,7 @@ import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
 import io.github.stagingtarget.report.RunHeader;
 import io.github.stagingtarget.secrets.SecretMask;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -94,8 +96,18 @@ final class TargetStore {
 
     private static Resolved resolve(ExtensionContext context) {
         ClassLoader loader = ClassLoaders.contextOr(TargetStore.class);
+        Path projectDirectory = ConfigLoader.projectDirectory();
         StagingTargetConfig config = ConfigLoader.load(
-                loader, context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER), System.getProperties());
+                loader,
+                context.getConfigurationParameter(ConfigLoader.CONFIG_FILE_PARAMETER),
+                System.getProperties(),
+                System::getenv,
+                projectDirectory,
+                PersonalConfig.locate(
+                        context.getConfigurationParameter(PersonalConfig.PARAMETER),
+                        System.getProperties(),
+                        System::getenv,
+                        projectDirectory));
         TargetSelection selection = TargetSelector.select(
                 new TargetSelector.Sources(
                         context::getConfigurationParameter,
@@ -132,6 +144,7 @@ final class TargetStore {
             RunningApplication application = ApplicationLauncher.forThisJvm().launch(definition);
             try {
                 VersionCheck.verify(application.target(), definition.version());
+                RemoteTargetCheck.services(application.target());
             } catch (RuntimeException wrongBuild) {
                 application.close();
                 throw wrongBuild;

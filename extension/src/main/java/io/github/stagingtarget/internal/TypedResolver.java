@@ -14,4 +14,9 @@ interface TypedResolver {
      * @param type the declared parameter type, one that {@link #supports} accepted
      */
     Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type);
+
+    /** Whether a parameter of this resolver may pick one of the target's services with {@code @Service}. */
+    default boolean servesNamedServices() {
+        return false;
+    }
 }

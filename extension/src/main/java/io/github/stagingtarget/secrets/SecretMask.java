@@ -237,6 +237,27 @@ public final class SecretMask {
         return false;
     }
 
+    /**
+     * Whether a configured value is a secret as a whole, to be shown as {@value #MASK} whatever its length:
+     * its key is secret ({@link #isSecretKey}), or it is the value of a secret-named variable or key
+     * ({@code admin = ${?ADMIN_PASSWORD}}). A value that merely contains a secret
+     * ({@code "PGPASSWORD="${?PW}" psql"}) is shown with {@link #apply}, which hides the secret's part.
+     *
+     * @param key the full key, such as {@code staging-target.targets.staging.values.admin-password}
+     * @param substitutedNames the names whose value is the whole value ({@code ${?NAME}})
+     */
+    public static boolean isSecretSetting(String key, java.util.Collection<String> substitutedNames) {
+        if (isSecretKey(key)) {
+            return true;
+        }
+        for (String name : substitutedNames) {
+            if (isSecretKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isSecretParameter(String name) {
         String last = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
         return isSecretName(last) || SESSION_PARAMETERS.contains(last.toLowerCase(Locale.ROOT));

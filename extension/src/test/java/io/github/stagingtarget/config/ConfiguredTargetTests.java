@@ -26,6 +26,8 @@ class ConfiguredTargetTests {
                 NO_VERSION,
                 Optional.empty(),
                 null, // URLs never look at the browser
+                ConfiguredValues.none("staging"),
+                Map.of(),
                 HttpSettings.none("staging")));
     }
 
@@ -123,8 +125,29 @@ class ConfiguredTargetTests {
                 NO_VERSION,
                 Optional.empty(),
                 null,
+                ConfiguredValues.none("local"),
+                Map.of(),
                 HttpSettings.none("local"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).baseUri()).isEqualTo(URI.create("http://127.0.0.1:4321/"));
         assertThat(ConfiguredTarget.onPort(definition, 4321).isLocal()).isTrue();
+    }
+
+    @Test
+    void everyTargetOfTheRunSharesTheRunIdAndOneCounter() {
+        ConfiguredTarget other = target("http://127.0.0.1:8000/", Map.of());
+
+        assertThat(staging.runId()).isEqualTo(other.runId()).matches("[a-z0-9]{8}");
+        String first = staging.unique("list");
+        String second = other.unique("list");
+        assertThat(first).matches("list-" + staging.runId() + "-\\d+");
+        assertThat(second).matches("list-" + staging.runId() + "-\\d+");
+        // Other classes of this suite may count at the same time: only the order is certain.
+        assertThat(counter(second))
+                .as("one counter per run, whichever target asks")
+                .isGreaterThan(counter(first));
+    }
+
+    private static long counter(String uniqueName) {
+        return Long.parseLong(uniqueName.substring(uniqueName.lastIndexOf('-') + 1));
     }
 }

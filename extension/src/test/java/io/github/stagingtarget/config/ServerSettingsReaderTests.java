@@ -92,7 +92,9 @@ class ServerSettingsReaderTests {
                 com.typesafe.config.ConfigFactory.parseString("api-token = { value = \"tok-123456\" }"),
                 "staging-target",
                 new ConfigReader.Context(
-                        java.nio.file.Path.of(""), null, new io.github.stagingtarget.secrets.SecretMask()));
+                        java.nio.file.Path.of(""),
+                        Substitutions.none(),
+                        new io.github.stagingtarget.secrets.SecretMask()));
         assertThatThrownBy(() -> reader.string("api-token", "a string"))
                 .hasMessageContaining("staging-target.api-token: expected a string, but was a value that is not shown")
                 .hasMessageNotContaining("tok-123456");

@@ -138,6 +138,59 @@ class DoctorTests {
     }
 
     @Test
+    void checksEveryNamedServiceAndNamesIt() throws IOException {
+        int closed = Ports.closed();
+        int status = doctorWithoutBrowser("""
+                services {
+                    api { base-url = "http://127.0.0.1:%d/v2/", version { path = "/version", expected = "abc1234" } }
+                    web.base-url = "http://127.0.0.1:%d/"
+                  }
+                """.formatted(port(), closed), "--target", "staging");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output())
+                .containsPattern("staging-target\\.targets\\.staging\\.services\\.api\\.base-url = "
+                        + "\"http://127\\.0\\.0\\.1:\\d+/v2/\"    # staging-target-\\d+\\.conf:6")
+                .containsPattern("\\[ OK \\] ready api +http://127\\.0\\.0\\.1:\\d+/v2/ answered in \\d+ ms")
+                .contains("version api    deployed 'abc1234' is the expected build")
+                .contains("[FAIL] ready web      http://127.0.0.1:" + closed + "/: ConnectException")
+                .contains("hint: start the server (and the proxy in front of it), or fix services.web.base-url / "
+                        + "ready.path")
+                .contains("version web    not checked (no version.path)");
+    }
+
+    @Test
+    void showsThePersonalFileAsTheOriginOfEveryValueItSets() throws IOException {
+        Path personal = Files.writeString(dir.resolve("mine.conf"), """
+                staging-target.targets.staging {
+                  ready.timeout = 20s
+                  values.admin-password = "personal-secret-1"
+                }
+                """);
+        systemProperties.put("stagingtarget.user-config", personal.toString());
+
+        doctorWithoutBrowser("", "--target", "staging");
+
+        assertThat(output())
+                .contains("Personal overrides from file " + personal
+                        + " (stagingtarget.user-config (system property or JUnit configuration parameter))")
+                .contains("staging-target.targets.staging.ready.timeout = \"20s\"    # personal mine.conf:2")
+                .contains("staging-target.targets.staging.values.admin-password = ****    # personal mine.conf:3")
+                .doesNotContain("personal-secret-1");
+    }
+
+    @Test
+    void saysWhereItLookedForAPersonalFile() {
+        systemProperties.put("user.home", dir.resolve("home").toString());
+
+        doctorWithoutBrowser("", "--target", "staging");
+
+        assertThat(output())
+                .contains("Personal overrides from none (no file at "
+                        + dir.resolve("home/.config/staging-target/staging-target.conf") + ", default, ~/.config)");
+    }
+
+    @Test
     void allShowsTheDefaultsWithTheirOriginsToo() {
         doctorWithoutBrowser("ready.timeout = 20s", "--target", "staging", "--all");
 

@@ -37,9 +37,13 @@ class LaunchExtensionTests {
     }
 
     private Path config(String mode) {
-        return ConfigFiles.write(
-                dir, """
+        return config(mode, "");
+    }
+
+    private Path config(String mode, String extra) {
+        return ConfigFiles.write(dir, """
                 staging-target.targets.local {
+                  %s
                   base-url = "http://127.0.0.1:{port}/app/"
                   paths.greeting = "/greetings/{name}"
                   ready { path = "/app/health", timeout = 3s, interval = 50ms }
@@ -50,7 +54,8 @@ class LaunchExtensionTests {
                     log-file = "%s"
                   }
                 }
-                """.formatted(TinyHttpServer.class.getName(), mode, dir.resolve("pid"), dir.resolve("app.log")));
+                """.formatted(
+                        extra, TinyHttpServer.class.getName(), mode, dir.resolve("pid"), dir.resolve("app.log")));
     }
 
     private long pid() throws Exception {
@@ -123,5 +128,55 @@ class LaunchExtensionTests {
                 .filteredOn(line -> line.startsWith("TinyHttpServer starting"))
                 .as("started once, the failure is remembered for the second class")
                 .hasSize(1);
+    }
+
+    @Test
+    void aServiceOnTheLaunchedApplicationsPortIsInjectedWithThatPort() {
+        run(
+                        config(
+                                "serve",
+                                "services.api { base-url = \"http://127.0.0.1:{port}/api/\", ready.path = \"/\" }"),
+                        "local",
+                        seen.parameters(),
+                        ServiceTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1));
+
+        URI base = (URI) seen.values().get(0);
+        assertThat(seen.values().get(1)).isEqualTo(URI.create("http://127.0.0.1:" + base.getPort() + "/api/"));
+        assertThat(seen.values().get(2)).isEqualTo("hello from /api/lists");
+    }
+
+    @StagingTarget
+    @ExtendWith(Seen.Resolver.class)
+    static class ServiceTestCase {
+        @Test
+        void test(Target target, @io.github.stagingtarget.Service("api") RequestSpecification api, Seen seen) {
+            seen.add(target.baseUri());
+            seen.add(target.service("api").baseUri());
+            seen.add(api.get("/lists").then().statusCode(200).extract().asString());
+        }
+    }
+
+    @Test
+    void aNamedServiceThatIsDownFailsTheRunOnceAndStopsTheApplication() throws Exception {
+        int closed = io.github.stagingtarget.testsupport.Ports.closed();
+
+        EngineExecutionResults results = run(
+                config("serve", "services.mail.base-url = \"http://127.0.0.1:" + closed + "/\""),
+                "local",
+                seen.parameters(),
+                ApiTestCase.class,
+                OtherApiTestCase.class);
+
+        assertOneContainerFailed(
+                        results,
+                        message(m -> m.startsWith("Service 'mail' of target 'local' is not ready: it did not answer "
+                                + "http://127.0.0.1:" + closed + "/app/health within 3.0 s")))
+                .haveExactly(1, event(container(), abortedWithReason()));
+        results.testEvents().assertStatistics(s -> s.started(0));
+        assertThat(ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false))
+                .as("the application started for the run is stopped when a service fails it")
+                .isFalse();
     }
 }

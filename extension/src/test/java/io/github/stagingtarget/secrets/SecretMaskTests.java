@@ -101,4 +101,19 @@ class SecretMaskTests {
 
         assertThat(mask.apply("echo inline-1 url-pw-2 opt-3 arg-4")).isEqualTo("echo **** **** **** ****");
     }
+
+    @Test
+    void aSettingIsSecretByItsKeyOrByTheSecretVariableItIs() {
+        assertThat(SecretMask.isSecretSetting("staging-target.targets.staging.values.admin-password", List.of()))
+                .isTrue();
+        assertThat(SecretMask.isSecretSetting("staging-target.targets.staging.values.login", List.of("ADMIN_TOKEN")))
+                .isTrue();
+        assertThat(SecretMask.isSecretSetting("staging-target.targets.staging.values.login", List.of("ADMIN_USER")))
+                .isFalse();
+        assertThat(SecretMask.isSecretSetting("staging-target.targets.staging.values.admin-email", List.of()))
+                .isFalse();
+        assertThat(SecretMask.isSecretSetting("staging-target.targets.staging.ssh.password-env", List.of()))
+                .as("names the variable, is not its value")
+                .isFalse();
+    }
 }

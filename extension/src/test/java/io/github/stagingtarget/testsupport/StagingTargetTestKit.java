@@ -5,6 +5,7 @@ import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 
+import io.github.stagingtarget.config.PersonalConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.assertj.core.api.Condition;
@@ -18,7 +19,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * Runs fixture classes on the Jupiter engine with a given configuration file and target, shielded from
- * the build's own system properties (a developer's {@code -Dtarget=staging} must not change our tests)
+ * the build's own system properties (a developer's {@code -Dtarget=staging} must not change our tests) and
+ * from the developer's personal configuration file (a test may name one in {@code parameters})
  * and from its JUnit configuration: a fixture run is sequential unless a test asks for JUnit's parallel
  * execution in {@code parameters}, even while the suite itself runs classes in parallel (Surefire hands
  * those settings to its own launcher only, not to this one).
@@ -88,6 +90,8 @@ public final class StagingTargetTestKit {
         return EngineTestKit.engine("junit-jupiter")
                 .enableImplicitConfigurationParameters(false)
                 .configurationParameter("stagingtarget.config", config.toString())
+                // A developer's own ~/.config/staging-target/staging-target.conf must not change our tests.
+                .configurationParameter(PersonalConfig.PARAMETER, PersonalConfig.NONE)
                 .selectors(Arrays.stream(testClasses).map(c -> selectClass(c)).toArray(ClassSelector[]::new));
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server-rendered pages, as a browser without JavaScript would use them. Every test starts its own list
- * and follows the address the app answers with, so tests of other classes may run beside it.
+ * (with a run-unique item, {@link Target#unique}) and follows the address the app answers with, so tests of
+ * other classes and other runs on the same server may run beside it.
  */
 @StagingTarget
 @NotOnProduction
@@ -29,7 +30,8 @@ class ListPagesIT {
 
     @Test
     void aNewListGetsItsOwnUrlAndShowsItsItems(Target target, RequestSpecification api) {
-        Response created = submitNewList(api, target, "Buy peacock feathers");
+        String item = target.unique("Buy peacock feathers");
+        Response created = submitNewList(api, target, item);
 
         assertThat(created.statusCode()).isEqualTo(303);
         String path = location(target, created).getPath();
@@ -43,7 +45,7 @@ class ListPagesIT {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertThat(page).contains("Your To-Do list").contains("1: Buy peacock feathers");
+        assertThat(page).contains("Your To-Do list").contains("1: " + item);
     }
 
     @Test

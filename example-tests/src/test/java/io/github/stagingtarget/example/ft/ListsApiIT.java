@@ -13,13 +13,13 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The JSON API, through REST Assured, on whichever target was chosen. The target and a spec are injected
- * into the constructor. Every test works on lists it creates, by the ids the API returns, and on a user of
- * its own, so tests of other classes may run beside it and add lists of their own.
+ * into the constructor. Every test works on lists it creates, by the ids the API returns, with items and a
+ * user named by {@link Target#unique}, so tests of other classes, and other runs on the same staging
+ * server, may run beside it and add lists of their own: no reset needed.
  */
 @StagingTarget
 @NotOnProduction
@@ -53,7 +53,9 @@ class ListsApiIT {
 
     @Test
     void createsAListWithItsFirstItems() {
-        int id = newList("Buy peacock feathers", "Use feathers to make a fly");
+        String feathers = target.unique("Buy peacock feathers");
+        String fly = target.unique("Use feathers to make a fly");
+        int id = newList(feathers, fly);
 
         List<String> items = given(api)
                 .get(target.path("api-list"), id)
@@ -62,44 +64,43 @@ class ListsApiIT {
                 .extract()
                 .jsonPath()
                 .getList("items.text");
-        assertThat(items).containsExactly("Buy peacock feathers", "Use feathers to make a fly");
+        assertThat(items).containsExactly(feathers, fly);
     }
 
     @Test
     void addsItemsToAnExistingList() {
         int id = newList();
+        String milk = target.unique("Buy milk");
 
         given(api)
                 .contentType(ContentType.JSON)
-                .body(Map.of("text", "Buy milk"))
+                .body(Map.of("text", milk))
                 .post(target.path("api-items"), id)
                 .then()
                 .statusCode(201)
-                .body("text", equalTo("Buy milk"));
+                .body("text", equalTo(milk));
 
-        given(api)
-                .get(target.path("api-list"), id)
-                .then()
-                .statusCode(200)
-                .body("items.text", equalTo(List.of("Buy milk")));
+        given(api).get(target.path("api-list"), id).then().statusCode(200).body("items.text", equalTo(List.of(milk)));
     }
 
     @Test
     void keepsListsApart() {
-        int first = newList("Buy milk");
-        int second = newList("Walk the dog");
+        int first = newList(target.unique("Buy milk"));
+        String dog = target.unique("Walk the dog");
+        int second = newList(dog);
 
         assertThat(second).isNotEqualTo(first);
-        given(api).get(target.path("api-list"), second).then().body("items.text", equalTo(List.of("Walk the dog")));
+        given(api).get(target.path("api-list"), second).then().body("items.text", equalTo(List.of(dog)));
     }
 
     @Test
     void aListCreatedByALoggedInUserIsTheirs(Sessions sessions) {
-        // A user of this test's own, so no other test (of this run or an earlier one) has lists for them.
-        String email = "api-" + UUID.randomUUID() + "@example.com";
+        // A user of this run's own, so no other test (of this run, an earlier one or one running beside it on the
+        // same server) has lists for them: api-<run id>-<n>@example.com.
+        String email = target.unique("api") + "@example.com";
         SessionKey session = sessions.create(email);
 
-        int id = newList(given(api).cookie(session.cookieName(), session.value()), "Renew the passport");
+        int id = newList(given(api).cookie(session.cookieName(), session.value()), target.unique("Renew the passport"));
 
         given(api).get(target.path("api-list"), id).then().body("owner", equalTo(email));
         given(api)
