@@ -31,7 +31,15 @@ final class RunningBrowsers {
         RunningBrowser session;
         try {
             session = store.getOrComputeIfAbsent(
-                    BrowserScope.key(), key -> RunningBrowser.start(spec, target.name()), RunningBrowser.class);
+                    BrowserScope.key(),
+                    key -> {
+                        RunningBrowser started = RunningBrowser.start(
+                                spec, target.name(), target.definition().http(), List.of(target.baseUri()));
+                        started.warning()
+                                .ifPresent(warning -> context.publishReportEntry("staging-target.browser", warning));
+                        return started;
+                    },
+                    RunningBrowser.class);
         } catch (BrowserException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
