@@ -65,6 +65,10 @@ class BrowserHttpTests extends BrowserKitSupport {
     }
 
     static String trust() {
+        return trust(certificates);
+    }
+
+    static String trust(TestCertificates certificates) {
         return "tls.trust = [\"" + certificates.ca() + "\"]";
     }
 
@@ -207,6 +211,24 @@ class BrowserHttpTests extends BrowserKitSupport {
                         + " set, which StagingTarget applies to Chromium only; with browser.name = firefox (")
                 .hasMessageNotContaining(GATE_PASSWORD)
                 .hasMessageNotContaining(ACCESS);
+    }
+
+    @Test
+    void clientCertificateOnAGridIsRefusedNamingTheKey() {
+        EngineExecutionResults results = runOn(
+                "https://localhost:1/",
+                "tls { client-certificate = \"" + certificates.clientP12()
+                        + "\", client-certificate-password-env = STAGING_CLIENT_CERT_PASSWORD }",
+                "remote-url = \"http://127.0.0.1:1/\"");
+
+        Throwable failure = StagingTargetTestKit.firstFailure(results.testEvents());
+        assertThat(failure)
+                .isInstanceOf(ParameterResolutionException.class)
+                .hasMessageMatching(
+                        ".*/staging-target-[0-9]+\\.conf: 8: staging-target\\.targets\\.local\\.http\\.tls\\."
+                                + "client-certificate is set, but a browser on a Selenium Grid \\(browser\\.remote-url, .*\\)"
+                                + " cannot be given a client certificate: it is supported in a local Chromium only .*")
+                .hasMessageNotContaining(TestCertificates.STORE_PASSWORD);
     }
 
     @StagingTarget
