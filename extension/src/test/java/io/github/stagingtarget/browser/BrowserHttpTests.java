@@ -17,9 +17,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,9 +95,18 @@ class BrowserHttpTests extends BrowserKitSupport {
                 GateNginx.https(certificates.server())
                         .basicAuth("staging", GATE_PASSWORD)
                         .requiredHeader("X-Staging-Access", ACCESS))) {
-            EngineExecutionResults results = runOn(nginx.url().toString(), trust() + "\n" + GATE, "");
+            EngineExecutionResults results = StagingTargetTestKit.run(
+                    ConfigFiles.write(dir, config(nginx.url().toString(), trust() + "\n" + GATE, "reuse = per-class")),
+                    "local",
+                    OpensHomeTwiceTestCase.class);
 
-            assertThat(pageText(results)).isEqualTo("ok");
+            // The second test reuses the browser, cleared in between: the interception outlives the reset.
+            results.testEvents().assertStatistics(stats -> stats.succeeded(2));
+            assertThat(BrowserFixtures.reported(results, "page"))
+                    .containsOnlyKeys("OpensHomeTwiceTestCase#first", "OpensHomeTwiceTestCase#second")
+                    .containsValues("ok");
+            assertThat(Set.copyOf(BrowserFixtures.reported(results, "session").values()))
+                    .hasSize(1);
             assertThat(nginx.accessLog()).contains("staging [").contains("\"GET / HTTP/1.1\" 200");
         }
     }
@@ -239,6 +251,28 @@ class BrowserHttpTests extends BrowserKitSupport {
             WebDriver page = browser.open("home");
             reporter.publishEntry(
                     "page", page.findElement(By.tagName("body")).getText().strip());
+        }
+    }
+
+    @StagingTarget
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class OpensHomeTwiceTestCase {
+
+        @Test
+        void first(Browser browser, TestReporter reporter) {
+            report(browser, reporter);
+        }
+
+        @Test
+        void second(Browser browser, TestReporter reporter) {
+            report(browser, reporter);
+        }
+
+        private static void report(Browser browser, TestReporter reporter) {
+            WebDriver page = browser.open("home");
+            reporter.publishEntry(
+                    "page", page.findElement(By.tagName("body")).getText().strip());
+            reporter.publishEntry("session", BrowserFixtures.sessionOf(page));
         }
     }
 
