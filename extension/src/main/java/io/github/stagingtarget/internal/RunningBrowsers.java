@@ -34,7 +34,7 @@ final class RunningBrowsers {
                     BrowserScope.key(),
                     key -> {
                         RunningBrowser started = RunningBrowser.start(
-                                spec, target.name(), target.definition().http(), List.of(target.baseUri()));
+                                spec, target.name(), target.definition().http(), ownUrls(target));
                         started.warning()
                                 .ifPresent(warning -> context.publishReportEntry("staging-target.browser", warning));
                         return started;
@@ -46,6 +46,11 @@ final class RunningBrowsers {
         BrowserScope.lease(context, session);
         Browser browser = session.browserFor(target);
         return type == Browser.class ? browser : browser.driver();
+    }
+
+    /** The URLs whose origins get the target's headers and basic auth in the browser. */
+    private static List<java.net.URI> ownUrls(ConfiguredTarget target) {
+        return List.of(target.baseUri());
     }
 
     /** A browser that cannot be cleared (crashed, hung on an alert) is quit; the next test gets a new one. */

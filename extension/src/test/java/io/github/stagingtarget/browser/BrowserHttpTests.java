@@ -1,11 +1,15 @@
 package io.github.stagingtarget.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.StagingTarget;
+import io.github.stagingtarget.config.ConfigLoader;
+import io.github.stagingtarget.config.TargetSelection;
+import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.GateNginx;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
@@ -17,6 +21,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
@@ -241,6 +247,24 @@ class BrowserHttpTests extends BrowserKitSupport {
                                 + "client-certificate is set, but a browser on a Selenium Grid \\(browser\\.remote-url, .*\\)"
                                 + " cannot be given a client certificate: it is supported in a local Chromium only .*")
                 .hasMessageNotContaining(TestCertificates.STORE_PASSWORD);
+    }
+
+    @Test
+    void theDoctorsBrowserCheckAppliesTheHttpSettingsToo() {
+        TargetSettings target = ConfigLoader.load(
+                        getClass().getClassLoader(),
+                        Optional.of(ConfigFiles.write(dir, config("https://localhost:1/", GATE, "name = firefox"))
+                                .toString()),
+                        Map.of(),
+                        name -> null,
+                        dir)
+                .target(new TargetSelection("local", "a test"));
+
+        assertThatThrownBy(() -> BrowserProbe.startAndQuit(target))
+                .isInstanceOf(BrowserException.class)
+                .hasMessageStartingWith(
+                        "staging-target.targets.local.http.basic-auth, "
+                                + "staging-target.targets.local.http.headers are set, which StagingTarget applies to Chromium only");
     }
 
     @StagingTarget
