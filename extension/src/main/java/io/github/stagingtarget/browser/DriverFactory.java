@@ -3,14 +3,18 @@ package io.github.stagingtarget.browser;
 import io.github.stagingtarget.StagingTargetException;
 import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.BrowserSettings.ConfiguredPath;
+import io.github.stagingtarget.config.HttpSettings;
 import io.github.stagingtarget.process.ProcessTree;
 import java.io.OutputStream;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -85,27 +89,87 @@ final class DriverFactory {
      * A started browser.
      *
      * @param processes the local driver and the browser it started; empty for a browser on a grid
+     * @param interception what listens to the browser over DevTools: closed before the browser quits
+     * @param resources what the browser used (its own home directory): closed once its processes are gone
      */
-    record Started(WebDriver driver, Optional<ProcessTree> processes) {}
+    record Started(
+            WebDriver driver,
+            Optional<ProcessTree> processes,
+            Optional<AutoCloseable> interception,
+            List<AutoCloseable> resources) {
 
-    Started start(BrowserSettings spec, String targetName) {
-        if (spec.remoteUrl().isPresent()) {
-            return new Started(startRemote(spec, targetName), Optional.empty());
+        Started withInterception(Optional<? extends AutoCloseable> interception) {
+            return new Started(driver, processes, interception.map(AutoCloseable.class::cast), resources);
         }
-        Optional<Path> binary = local(spec.binary(), "browser");
-        Optional<Path> driver = local(spec.driver(), "driver");
-        return spec.kind() == BrowserSettings.Kind.CHROMIUM
-                ? startChromium(spec, targetName, binary, driver)
-                : startFirefox(spec, targetName, binary, driver);
+    }
+
+    /** Starts the browser for a target without {@code http} settings. */
+    Started start(BrowserSettings spec, String targetName) {
+        return start(spec, targetName, HttpSettings.none(targetName), List.of());
+    }
+
+    /**
+     * Starts the browser with the target's HTTP settings applied (see {@link BrowserHttp}).
+     *
+     * @param targetUrls the target's own URLs: only their origins get its headers and credentials
+     */
+    Started start(BrowserSettings spec, String targetName, HttpSettings http, List<URI> targetUrls) {
+        BrowserHttp reach = BrowserHttp.plan(http, targetUrls, spec);
+        Started started;
+        if (spec.remoteUrl().isPresent()) {
+            started = new Started(startRemote(spec, targetName, reach), Optional.empty(), Optional.empty(), List.of());
+        } else {
+            Optional<Path> binary = local(spec.binary(), "browser");
+            Optional<Path> driver = local(spec.driver(), "driver");
+            started = spec.kind() == BrowserSettings.Kind.CHROMIUM
+                    ? startChromium(spec, targetName, binary, driver, reach)
+                    : startFirefox(spec, targetName, binary, driver, reach);
+        }
+        try {
+            return started.withInterception(reach.intercept(started.driver()));
+        } catch (RuntimeException e) {
+            stop(started, e);
+            throw e;
+        }
+    }
+
+    /** Quits a browser that cannot be used, attaching what goes wrong doing so to {@code failure}. */
+    static void stop(Started started, Throwable failure) {
+        started.interception().ifPresent(interception -> {
+            try {
+                interception.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        });
+        try {
+            started.driver().quit();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        started.processes().ifPresent(tree -> tree.stop(FAILED_START_GRACE));
+        for (AutoCloseable resource : started.resources()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     private Started startChromium(
-            BrowserSettings spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
+            BrowserSettings spec,
+            String targetName,
+            Optional<Path> configuredBinary,
+            Optional<Path> configuredDriver,
+            BrowserHttp reach) {
         Optional<Path> binary = configuredBinary.or(
                 () -> finder.find(spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("chromedriver")));
         ChromeOptions options = chromiumOptions(spec, root);
         binary.ifPresent(path -> options.setBinary(path.toFile()));
+        reach.configure(options);
+        reach.configureChromium(options);
         Looked looked = new Looked(
                 spec,
                 targetName,
@@ -114,22 +178,41 @@ final class DriverFactory {
                 "chromedriver",
                 String.join(", ", spec.name().equals("chrome") ? CHROME_BINARIES : CHROMIUM_BINARIES),
                 "apt-get install chromium chromium-driver");
-        ProcessTree tree = processTree(spec, targetName);
+        Optional<NssProfile> profile = reach.nssProfile(finder);
+        ProcessTree tree;
+        try {
+            tree = processTree(spec, targetName);
+        } catch (RuntimeException e) {
+            profile.ifPresent(NssProfile::close);
+            throw e;
+        }
+        Map<String, String> environment = new HashMap<>(tree.environment());
+        profile.ifPresent(home -> environment.putAll(home.environment()));
         ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                 .usingAnyFreePort()
-                .withEnvironment(tree.environment())
+                .withEnvironment(environment)
                 .withLogOutput(OutputStream.nullOutputStream());
         // Without a driver path, Selenium Manager provides one when the driver starts.
         driver.ifPresent(path -> service.usingDriverExecutable(path.toFile()));
-        return startLocal(tree, service.build(), looked, built -> new ChromeDriver(built, options));
+        return startLocal(
+                tree,
+                service.build(),
+                looked,
+                built -> new ChromeDriver(built, options),
+                profile.stream().toList());
     }
 
     private Started startFirefox(
-            BrowserSettings spec, String targetName, Optional<Path> configuredBinary, Optional<Path> configuredDriver) {
+            BrowserSettings spec,
+            String targetName,
+            Optional<Path> configuredBinary,
+            Optional<Path> configuredDriver,
+            BrowserHttp reach) {
         Optional<Path> binary = configuredBinary.or(() -> finder.find(FIREFOX_BINARIES));
         Optional<Path> driver = configuredDriver.or(() -> finder.find(List.of("geckodriver")));
         FirefoxOptions options = firefoxOptions(spec);
         binary.ifPresent(options::setBinary);
+        reach.configure(options);
         Looked looked = new Looked(
                 spec,
                 targetName,
@@ -144,22 +227,35 @@ final class DriverFactory {
                 .withEnvironment(tree.environment())
                 .withLogOutput(OutputStream.nullOutputStream());
         driver.ifPresent(path -> service.usingDriverExecutable(path.toFile()));
-        return startLocal(tree, service.build(), looked, built -> new FirefoxDriver(built, options));
+        return startLocal(tree, service.build(), looked, built -> new FirefoxDriver(built, options), List.of());
     }
 
     /**
      * The driver service carries the tree's marker into the driver's environment, and the driver into the
      * browser's; the driver becomes a root of the tree once it runs (Selenium does not hand out its process).
+     * {@code resources} are closed after the browser's processes have ended.
      */
     private static <S extends DriverService> Started startLocal(
-            ProcessTree tree, S service, Looked looked, Function<S, WebDriver> driverFor) {
+            ProcessTree tree,
+            S service,
+            Looked looked,
+            Function<S, WebDriver> driverFor,
+            List<? extends AutoCloseable> resources) {
         try {
             WebDriver started = driverFor.apply(service);
             Optional.ofNullable(service.getExecutable()).ifPresent(path -> tree.adoptChildren(Path.of(path)));
-            return new Started(started, Optional.of(tree));
+            return new Started(started, Optional.of(tree), Optional.empty(), List.copyOf(resources));
         } catch (WebDriverException | IllegalStateException e) {
             tree.stop(FAILED_START_GRACE);
-            throw looked.failure(e);
+            BrowserException failure = looked.failure(e);
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception closing) {
+                    failure.addSuppressed(closing);
+                }
+            }
+            throw failure;
         }
     }
 
@@ -173,18 +269,20 @@ final class DriverFactory {
     }
 
     /** On a grid the paths name files on the grid's node, so they are passed on unchecked. */
-    private static WebDriver startRemote(BrowserSettings spec, String targetName) {
+    private static WebDriver startRemote(BrowserSettings spec, String targetName, BrowserHttp reach) {
         AbstractDriverOptions<?> options;
         if (spec.kind() == BrowserSettings.Kind.CHROMIUM) {
             // Whether the grid's node runs as root is unknown here: it is the node's to add --no-sandbox.
             ChromeOptions chrome = chromiumOptions(spec, false);
             spec.binary().ifPresent(path -> chrome.setBinary(path.path().toString()));
+            reach.configureChromium(chrome);
             options = chrome;
         } else {
             FirefoxOptions firefox = firefoxOptions(spec);
             spec.binary().ifPresent(path -> firefox.setBinary(path.path().toString()));
             options = firefox;
         }
+        reach.configure(options);
         try {
             return new RemoteWebDriver(spec.remoteUrl().orElseThrow().toURL(), options);
         } catch (MalformedURLException | WebDriverException e) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.stagingtarget.Browser;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.config.BrowserSettings;
+import io.github.stagingtarget.config.HttpSettings;
 import io.github.stagingtarget.process.ProcessTree;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
@@ -39,23 +40,43 @@ public final class RunningBrowser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Optional<ProcessTree> processes;
+    private final Optional<AutoCloseable> interception;
+    private final List<AutoCloseable> resources;
+    private final Optional<String> warning;
     private final BrowserSettings spec;
     /** Origins whose storage must be cleared; reads and writes come from the test's thread and the closer. */
     private final Set<String> origins = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
-    private RunningBrowser(DriverFactory.Started started, BrowserSettings spec) {
+    private RunningBrowser(DriverFactory.Started started, BrowserSettings spec, Optional<String> warning) {
         this.driver = started.driver();
         this.processes = started.processes();
+        this.interception = started.interception();
+        this.resources = started.resources();
         this.spec = spec;
+        this.warning = warning;
     }
 
     /**
-     * Starts the browser {@code spec} describes.
+     * Starts the browser {@code spec} describes, with the target's {@code http} settings applied: its CAs,
+     * client certificate, proxy, and, for {@code targetUrls}' origins only, its headers and basic auth.
      *
-     * @throws BrowserException naming what was looked for and how to install it
+     * @throws BrowserException naming what was looked for and how to install it, or the setting the browser
+     *     cannot honour
      */
+    public static RunningBrowser start(
+            BrowserSettings spec, String targetName, HttpSettings http, List<URI> targetUrls) {
+        Optional<String> warning = BrowserHttp.plan(http, targetUrls, spec).warning();
+        return new RunningBrowser(DriverFactory.forThisJvm().start(spec, targetName, http, targetUrls), spec, warning);
+    }
+
+    /** Starts the browser {@code spec} describes, for a target without {@code http} settings. */
     public static RunningBrowser start(BrowserSettings spec, String targetName) {
-        return new RunningBrowser(DriverFactory.forThisJvm().start(spec, targetName), spec);
+        return start(spec, targetName, HttpSettings.none(targetName), List.of());
+    }
+
+    /** What the user should be told about how this browser was set up (such as certificate checks turned off). */
+    public Optional<String> warning() {
+        return warning;
     }
 
     public WebDriver driver() {
@@ -156,9 +177,33 @@ public final class RunningBrowser implements AutoCloseable {
     @Override
     public void close() {
         try {
-            driver.quit();
+            // While the browser still answers: detaching from a browser that is gone waits for a timeout.
+            close(interception.stream().toList());
         } finally {
-            processes.ifPresent(tree -> tree.stop(PROCESS_GRACE));
+            try {
+                driver.quit();
+            } finally {
+                processes.ifPresent(tree -> tree.stop(PROCESS_GRACE));
+                close(resources);
+            }
+        }
+    }
+
+    private static void close(List<AutoCloseable> resources) {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new BrowserException("Could not clean up after the browser: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

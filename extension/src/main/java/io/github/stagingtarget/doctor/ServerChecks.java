@@ -33,7 +33,7 @@ final class ServerChecks {
             return CheckResult.ok("browser", "not checked (no Selenium on the class path)");
         }
         try {
-            String started = io.github.stagingtarget.browser.BrowserProbe.startAndQuit(target.browser(), target.name());
+            String started = io.github.stagingtarget.browser.BrowserProbe.startAndQuit(target);
             return CheckResult.ok("browser", "started and quit " + started);
         } catch (RuntimeException e) {
             return CheckResult.fail("browser", e.getMessage(), "see docs/browser.md");

@@ -5,9 +5,11 @@ import io.github.stagingtarget.browser.BrowserException;
 import io.github.stagingtarget.browser.RunningBrowser;
 import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.MediaType;
@@ -31,13 +33,32 @@ final class RunningBrowsers {
         RunningBrowser session;
         try {
             session = store.getOrComputeIfAbsent(
-                    BrowserScope.key(), key -> RunningBrowser.start(spec, target.name()), RunningBrowser.class);
+                    BrowserScope.key(),
+                    key -> {
+                        RunningBrowser started = RunningBrowser.start(
+                                spec, target.name(), target.definition().http(), ownUrls(target));
+                        started.warning()
+                                .ifPresent(warning -> context.publishReportEntry("staging-target.browser", warning));
+                        return started;
+                    },
+                    RunningBrowser.class);
         } catch (BrowserException e) {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
         BrowserScope.lease(context, session);
         Browser browser = session.browserFor(target);
         return type == Browser.class ? browser : browser.driver();
+    }
+
+    /**
+     * The URLs whose origins get the target's headers and basic auth in the browser: the base URL and each named
+     * service's, so that a page on {@code web} calling {@code api} passes the gate too.
+     */
+    private static List<URI> ownUrls(ConfiguredTarget target) {
+        List<URI> urls = new ArrayList<>();
+        urls.add(target.baseUri());
+        target.namedServices().forEach(service -> urls.add(service.baseUri()));
+        return List.copyOf(urls);
     }
 
     /** A browser that cannot be cleared (crashed, hung on an alert) is quit; the next test gets a new one. */

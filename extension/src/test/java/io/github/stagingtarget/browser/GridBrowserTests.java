@@ -2,6 +2,10 @@ package io.github.stagingtarget.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.GateNginx;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
+import io.github.stagingtarget.testsupport.TestCertificates;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,6 +45,32 @@ class GridBrowserTests extends BrowserKitSupport {
                 .as("the grid's status after the run")
                 .contains("\"ready\": true")
                 .doesNotContain("\"sessionId\"");
+    }
+
+    @Test
+    void targetsHttpSettingsReachTheBrowserOnTheGrid() {
+        TestCertificates certificates = TestCertificates.create(dir.resolve("certificates"));
+        try (GateNginx nginx = GateNginx.start(
+                dir.resolve("nginx"),
+                GateNginx.https(certificates.server())
+                        .basicAuth("staging", BrowserHttpTests.GATE_PASSWORD)
+                        .requiredHeader("X-Staging-Access", BrowserHttpTests.ACCESS))) {
+            // The private CA through pinned server keys, the gate and the header through the Grid's DevTools
+            // (se:cdp). --no-sandbox: a Grid started by root (a developer's machine) needs it; others ignore it.
+            EngineExecutionResults results = StagingTargetTestKit.run(
+                    ConfigFiles.write(
+                            dir,
+                            BrowserHttpTests.config(
+                                    nginx.url().toString(),
+                                    BrowserHttpTests.trust(certificates) + "\n" + BrowserHttpTests.GATE,
+                                    "remote-url = \"" + grid() + "\", binary = \"/usr/bin/chromium\","
+                                            + " arguments = [\"--no-sandbox\"]")),
+                    "local",
+                    BrowserHttpTests.OpensHomeTestCase.class);
+
+            assertThat(BrowserHttpTests.pageText(results)).isEqualTo("ok");
+            assertThat(nginx.accessLog()).contains("staging [").contains("\"GET / HTTP/1.1\" 200");
+        }
     }
 
     private static String gridStatus() throws IOException, InterruptedException {
