@@ -87,9 +87,11 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
     /** How long past a command's timeout we wait for the target's {@code timeout} to end it, before we do. */
     protected static final Duration GRACE = Duration.ofSeconds(KILL_AFTER_SECONDS + 5);
 
-    // coreutils and busybox timeout exit 124 after TERM, 137 (128 + KILL) when they had to send KILL.
+    // coreutils timeout exits 124 after TERM, 137 (128 + KILL) when it had to send KILL. busybox timeout execs
+    // the command itself and signals it from a child, so its exit status is the signal's: 143 (128 + TERM).
     private static final int TIMEOUT_EXIT = 124;
     private static final int KILLED_EXIT = 128 + 9;
+    private static final int TERMINATED_EXIT = 128 + 15;
 
     private static final String DATA_END = "STAGING_TARGET_DATA_END";
     // Whole 76-character lines (57 bytes each); one here-document per chunk keeps the shell's memory small.
@@ -267,7 +269,7 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
      * @param late whether the command's timeout had passed when it ended: a script may exit 124 by itself
      */
     protected static boolean stoppedByRemoteTimeout(int status, boolean late) {
-        return late && (status == TIMEOUT_EXIT || status == KILLED_EXIT);
+        return late && (status == TIMEOUT_EXIT || status == KILLED_EXIT || status == TERMINATED_EXIT);
     }
 
     /**
