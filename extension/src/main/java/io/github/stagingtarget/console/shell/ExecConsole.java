@@ -62,7 +62,9 @@ public final class ExecConsole extends ShellConsole {
 
     @Override
     public String describe() {
-        return "target '" + settings.target() + "' (exec " + Shell.quoteAll(settings.command()) + ")";
+        // A token may stand in the command (kubectl --token X): shown masked wherever the console is named.
+        return "target '" + settings.target() + "' (exec " + Shell.quoteAll(mask().applyToArguments(settings.command()))
+                + ")";
     }
 
     /** The one line the wrapper's shell reads before the script: marker, then the target's timed shell. */

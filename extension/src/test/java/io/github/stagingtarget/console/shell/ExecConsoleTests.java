@@ -299,12 +299,20 @@ class ExecConsoleTests {
     @Test
     void secretsAreMaskedInTheWrappersMessages() {
         mask.add("s3cr3t-token-value");
-        ExecConsole console =
-                console(List.of("sh", "-c", "echo 'Unauthorized: token s3cr3t-token-value' >&2; exit 1", "kubectl"));
+        ExecConsole console = console(List.of(
+                "sh",
+                "-c",
+                "echo 'Unauthorized: token s3cr3t-token-value' >&2; exit 1",
+                "kubectl",
+                "--token",
+                "an0ther-token"));
 
         assertThatThrownBy(() -> console.run("true"))
                 .isInstanceOf(ConnectionFailedException.class)
                 .hasMessageContaining("Unauthorized: token ****")
-                .hasMessageNotContaining("s3cr3t");
+                .hasMessageContaining("'kubectl' '--token' '****')")
+                .hasMessageNotContaining("s3cr3t")
+                .hasMessageNotContaining("an0ther");
+        assertThat(console.describe()).doesNotContain("an0ther");
     }
 }
