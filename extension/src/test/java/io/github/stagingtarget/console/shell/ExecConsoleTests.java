@@ -209,14 +209,15 @@ class ExecConsoleTests {
 
     @Test
     void aMissingWrapperIsReportedWithTheKeyThatNamesIt() {
-        ExecConsole console = console(List.of("no-such-exec-wrapper", "exec", "--", "sh", "-s"));
+        // An absolute path: a name looked up on PATH may also meet a directory this user cannot search (EACCES).
+        ExecConsole console = console(List.of("/nonexistent/bin/kubectl", "exec", "-i", "web", "--", "sh", "-s"));
 
         assertThatThrownBy(() -> console.run("true"))
                 .isInstanceOf(ConnectionFailedException.class)
-                .hasMessage("Cannot run the console command of target 'exec' (exec 'no-such-exec-wrapper' 'exec' '--' "
-                        + "'sh' '-s'): Cannot run program \"no-such-exec-wrapper\": error=2, No such file or directory. "
-                        + "Is `no-such-exec-wrapper` installed and on the PATH of the test JVM? (" + KEY
-                        + " at test.conf:3)");
+                .hasMessage("Cannot run the console command of target 'exec' (exec '/nonexistent/bin/kubectl' 'exec' "
+                        + "'-i' 'web' '--' 'sh' '-s'): Cannot run program \"/nonexistent/bin/kubectl\": error=2, No such "
+                        + "file or directory. Is `/nonexistent/bin/kubectl` installed and on the PATH of the test JVM? ("
+                        + KEY + " at test.conf:3)");
     }
 
     @Test
