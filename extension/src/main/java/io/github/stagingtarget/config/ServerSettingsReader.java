@@ -81,6 +81,12 @@ final class ServerSettingsReader {
             throw new TargetConfigException(target.origin("console.type") + ": " + target.key("console.type")
                     + " is ssh, but " + target.key("ssh.host") + " is not set: expected the server's host name");
         }
+        if (type != ConsoleType.EXEC && hasCommand) {
+            throw new TargetConfigException(target.origin("console.command") + ": " + target.key("console.command")
+                    + " is set, but " + target.key("console.type") + " is "
+                    + configured.get().trim() + " ("
+                    + target.briefOrigin("console.type") + "): expected console.type = exec, or no console.command");
+        }
         if (type == ConsoleType.EXEC && !hasCommand) {
             throw new TargetConfigException(target.origin("console.type") + ": " + target.key("console.type")
                     + " is exec, but " + target.key("console.command") + " is not set: expected the command that "

@@ -138,6 +138,16 @@ class ServerSettingsReaderTests {
                 """, "staging");
         assertThat(chosen.consoleType()).isEqualTo(ConsoleType.EXEC);
         assertThat(chosen.ssh()).isEmpty();
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  console { type = local, command = ["docker", "exec", "-i", "web", "sh", "-s"] }
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.staging.console.command is set, but "
+                        + "staging-target.targets.staging.console.type is local (")
+                .hasMessageEndingWith("): expected console.type = exec, or no console.command");
     }
 
     @Test
