@@ -27,7 +27,7 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * Fixtures, sessions and server logs through the extension with {@code console.type = exec}: the fixture
- * classes of {@link ServerFixturesTests}, reached through {@code env} (any user) and through {@code runuser}
+ * classes of {@link ServerFixturesTests}, reached through a wrapper script (any user) and through {@code runuser}
  * into a user of its own (root only).
  */
 class ExecConsoleExtensionTests {
@@ -52,7 +52,8 @@ class ExecConsoleExtensionTests {
             command = ExecTargets.runuser();
         } else {
             work = dir;
-            command = List.of("env", "--", "sh", "-s");
+            // Counts its runs: one per round trip to the target.
+            command = List.of("sh", "-c", "echo run >> '" + dir + "/runs'; exec \"$@\"", "wrapper", "sh", "-s");
         }
         Path log = Files.writeString(work.resolve("app.log"), "old line\n");
         Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-rw-rw-"));
@@ -71,7 +72,12 @@ class ExecConsoleExtensionTests {
                   logs = ["%s/app.log"]
                 }
                 """.formatted(
-                command.stream().map(word -> "\"" + word + "\"").collect(Collectors.joining(", ")), work, work, work));
+                        command.stream()
+                                .map(word -> "\"" + word.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                                .collect(Collectors.joining(", ")),
+                        work,
+                        work,
+                        work));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,6 +91,10 @@ class ExecConsoleExtensionTests {
                 .isEqualTo(
                         "reset\n[{\"email\":\"ada@example.com\"}]\nit's $(touch pwned) `touch pwned`; touch pwned\n");
         assertThat(work.resolve("pwned")).doesNotExist();
+        if (kind.equals("env")) {
+            // Reset, both uploads and both seeds in one run of the wrapper; the other marks the server log.
+            assertThat(Files.readAllLines(dir.resolve("runs"))).hasSize(2);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
