@@ -81,6 +81,7 @@ final class ConfigSchema {
                     "console",
                     CONSOLE_DOCS,
                     key("type"),
+                    key("command"),
                     key("working-directory"),
                     freeMap("env"),
                     key("command-timeout")),

@@ -2,6 +2,7 @@ package io.github.stagingtarget.config;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.stagingtarget.console.shell.ExecSettings;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.login.SessionSettings;
@@ -17,6 +18,7 @@ import org.apiguardian.api.API;
  * ({@code console}, {@code ssh}), fixtures, sessions and the server logs quoted on failure. See
  * {@code docs/console.md}.
  *
+ * @param exec the command that opens a shell in the target, for {@code console.type = exec}
  * @param logs files on the server whose new lines are published when a test fails
  * @param logLines at most this many lines per log file are published
  */
@@ -28,6 +30,7 @@ public record ServerSettings(
         Map<String, String> environment,
         Duration commandTimeout,
         Optional<SshSettings> ssh,
+        Optional<ExecSettings> exec,
         FixtureSettings fixtures,
         SessionSettings session,
         List<String> logs,
@@ -37,6 +40,8 @@ public record ServerSettings(
     @API(status = INTERNAL, since = "0.1")
     public enum ConsoleType {
         LOCAL,
-        SSH
+        SSH,
+        /** A command run here opens the shell in the target: {@code kubectl exec}, {@code docker exec}… */
+        EXEC
     }
 }

@@ -1,6 +1,7 @@
 package io.github.stagingtarget.config;
 
 import io.github.stagingtarget.config.ServerSettings.ConsoleType;
+import io.github.stagingtarget.console.shell.ExecSettings;
 import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads a target's console, ssh, fixtures, session and logs keys into a {@link ServerSettings}. */
@@ -31,14 +33,21 @@ final class ServerSettingsReader {
         ConsoleType type = consoleType(target, hasSsh);
         Optional<SshSettings> ssh = type == ConsoleType.SSH ? Optional.of(ssh(target, name)) : Optional.empty();
         ConfigReader console = target.child("console");
+        Optional<Path> workingDirectory = console.optionalPath("working-directory", "a directory path");
+        Map<String, String> environment =
+                console.stringMap("env", "an object of environment variables such as { APP_ENV = test }");
+        Optional<ExecSettings> exec = type == ConsoleType.EXEC
+                ? Optional.of(exec(console, name, workingDirectory, environment))
+                : Optional.empty();
         int logLines = target.number("log-lines", 1, 100_000);
         return new ServerSettings(
                 name,
                 type,
-                console.optionalPath("working-directory", "a directory path"),
-                console.stringMap("env", "an object of environment variables such as { APP_ENV = test }"),
+                workingDirectory,
+                environment,
                 timeout(console, "command-timeout"),
                 ssh,
+                exec,
                 fixtures(target),
                 new SessionSettings(
                         template(target, "session.command", SessionSettings.EMAIL_PLACEHOLDER, "app create-session"),
@@ -49,10 +58,18 @@ final class ServerSettingsReader {
     }
 
     private static ConsoleType consoleType(ConfigReader target, boolean hasSsh) {
-        String expected = "local or ssh";
+        String expected = "local, ssh or exec";
         Optional<String> configured = target.optionalString("console.type", expected);
+        boolean hasCommand = target.has("console.command");
         if (configured.isEmpty()) {
-            return hasSsh ? ConsoleType.SSH : ConsoleType.LOCAL;
+            if (hasSsh && hasCommand) {
+                throw new TargetConfigException(target.origin("console.command") + ": both "
+                        + target.key("console.command") + " and " + target.key("ssh.host") + " ("
+                        + target.origin("ssh.host")
+                        + ") are set: expected " + target.key("console.type")
+                        + " = exec or ssh to say which one reaches the server");
+            }
+            return hasSsh ? ConsoleType.SSH : hasCommand ? ConsoleType.EXEC : ConsoleType.LOCAL;
         }
         ConsoleType type;
         try {
@@ -64,7 +81,37 @@ final class ServerSettingsReader {
             throw new TargetConfigException(target.origin("console.type") + ": " + target.key("console.type")
                     + " is ssh, but " + target.key("ssh.host") + " is not set: expected the server's host name");
         }
+        if (type != ConsoleType.EXEC && hasCommand) {
+            throw new TargetConfigException(target.origin("console.command") + ": " + target.key("console.command")
+                    + " is set, but " + target.key("console.type") + " is "
+                    + configured.get().trim() + " ("
+                    + target.briefOrigin("console.type") + "): expected console.type = exec, or no console.command");
+        }
+        if (type == ConsoleType.EXEC && !hasCommand) {
+            throw new TargetConfigException(target.origin("console.type") + ": " + target.key("console.type")
+                    + " is exec, but " + target.key("console.command") + " is not set: expected the command that "
+                    + "opens a shell in the target, e.g. [\"kubectl\", \"exec\", \"-i\", \"deploy/web\", \"--\", "
+                    + "\"sh\", \"-s\"]");
+        }
         return type;
+    }
+
+    /** The exec console's command: a non-empty list of words, run without a shell. */
+    private static ExecSettings exec(
+            ConfigReader console, String name, Optional<Path> workingDirectory, Map<String, String> environment) {
+        String expected = "a list of the command and its arguments, e.g. [\"kubectl\", \"exec\", \"-i\", \"-n\", "
+                + "\"staging\", \"deploy/web\", \"--\", \"sh\", \"-s\"]";
+        List<String> command;
+        try {
+            command = console.stringList("command");
+        } catch (TargetConfigException e) {
+            throw console.problem("command", expected, e);
+        }
+        if (command.isEmpty() || command.get(0).isBlank()) {
+            throw console.problem("command", expected);
+        }
+        return new ExecSettings(
+                name, command, console.key("command"), console.briefOrigin("command"), workingDirectory, environment);
     }
 
     private static SshSettings ssh(ConfigReader target, String name) {

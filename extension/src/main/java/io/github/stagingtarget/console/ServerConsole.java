@@ -7,8 +7,9 @@ import java.time.Duration;
 import org.apiguardian.api.API;
 
 /**
- * Runs commands and moves files on the machine that serves the target: over SSH for a remote target, as
- * local processes for a target on the developer's machine. The same test works on both.
+ * Runs commands and moves files on the machine that serves the target: over SSH for a remote target, through
+ * a command such as {@code kubectl exec -i … -- sh -s} for a target in a container ({@code console.command}), as
+ * local processes for a target on the developer's machine. The same test works on all of them.
  *
  * <p>Declare a parameter of this type in a {@code @StagingTarget} test, constructor or lifecycle method:
  *

@@ -3,11 +3,13 @@ package io.github.stagingtarget.doctor;
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.shell.ExecConsole;
+import io.github.stagingtarget.console.shell.ExecSettings;
 import io.github.stagingtarget.console.ssh.SshConsole;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.time.Duration;
 
-/** SSH and the browser: connects and starts each once, as the tests will. */
+/** SSH (or the exec console) and the browser: connects and starts each once, as the tests will. */
 final class ServerChecks {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -15,6 +17,9 @@ final class ServerChecks {
     private ServerChecks() {}
 
     static CheckResult ssh(ServerSettings server, SecretMask mask) {
+        if (server.exec().isPresent()) {
+            return exec(server, mask);
+        }
         if (server.ssh().isEmpty()) {
             return CheckResult.ok(
                     "ssh", "not used (" + server.consoleType().name().toLowerCase(java.util.Locale.ROOT) + " console)");
@@ -25,6 +30,17 @@ final class ServerChecks {
             return CheckResult.ok("ssh", settings.address() + ": host key verified, authenticated, commands run");
         } catch (ConsoleException e) {
             return CheckResult.fail("ssh", e.getMessage(), "see \"SSH setup\" in docs/console.md");
+        }
+    }
+
+    /** The exec console: its command starts a shell in the target, and a command runs there. */
+    private static CheckResult exec(ServerSettings server, SecretMask mask) {
+        ExecSettings settings = server.exec().orElseThrow();
+        try (ExecConsole console = new ExecConsole(settings, COMMAND_TIMEOUT, mask)) {
+            console.run("true").requireSuccess();
+            return CheckResult.ok("exec", console.describe() + ": shell started, commands run");
+        } catch (ConsoleException e) {
+            return CheckResult.fail("exec", e.getMessage(), "see \"Exec console\" in docs/console.md");
         }
     }
 

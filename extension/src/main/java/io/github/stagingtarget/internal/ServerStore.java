@@ -2,6 +2,7 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.ServerSettings.ConsoleType;
+import io.github.stagingtarget.console.shell.ExecConsole;
 import io.github.stagingtarget.console.shell.LocalConsole;
 import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshConsole;
@@ -56,6 +57,9 @@ final class ServerStore {
     private static ShellConsole create(ServerSettings server, SecretMask mask) {
         if (server.consoleType() == ConsoleType.SSH) {
             return new SshConsole(server.ssh().orElseThrow(), System::getenv, mask, server.commandTimeout());
+        }
+        if (server.consoleType() == ConsoleType.EXEC) {
+            return new ExecConsole(server.exec().orElseThrow(), server.commandTimeout(), mask);
         }
         return new LocalConsole(
                 server.target(), server.workingDirectory(), server.environment(), server.commandTimeout(), mask);

@@ -67,8 +67,8 @@ class ConfigSchemaTests {
         // A key of a sub-block written one level too high says where it belongs.
         assertThatThrownBy(() -> target("  command = \"app\""))
                 .hasMessageContaining("staging-target.targets.staging.command is not a StagingTarget key. "
-                        + "'command' is a key of launch, session. The keys of staging-target.targets.staging are "
-                        + "base-url, browser, console, fixtures, http, launch, local, log-lines, logs, paths, ready, "
+                        + "'command' is a key of console, launch, session. The keys of staging-target.targets.staging "
+                        + "are base-url, browser, console, fixtures, http, launch, local, log-lines, logs, paths, ready, "
                         + "services, session, ssh, values, version (see docs/configuration.md).");
     }
 

@@ -59,6 +59,98 @@ class ServerSettingsReaderTests {
     }
 
     @Test
+    void aConsoleCommandSelectsTheExecConsoleWithItsOriginAndEnvironment() {
+        ServerSettings staging = server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  console {
+                    command = ["kubectl", "exec", "-i", "-n", "staging", "deploy/web", "--", "sh", "-s"]
+                    env.KUBECONFIG = "/etc/ci/kubeconfig"
+                  }
+                }
+                """, "staging");
+
+        assertThat(staging.consoleType()).isEqualTo(ConsoleType.EXEC);
+        assertThat(staging.ssh()).isEmpty();
+        assertThat(staging.exec().orElseThrow()).satisfies(exec -> {
+            assertThat(exec.command())
+                    .containsExactly("kubectl", "exec", "-i", "-n", "staging", "deploy/web", "--", "sh", "-s");
+            assertThat(exec.key()).isEqualTo("staging-target.targets.staging.console.command");
+            assertThat(exec.origin()).startsWith("staging-target-").endsWith(".conf:4");
+            assertThat(exec.environment()).containsExactly(Map.entry("KUBECONFIG", "/etc/ci/kubeconfig"));
+        });
+    }
+
+    @Test
+    void anExecConsoleNeedsItsCommandAsAList() {
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  console.type = exec
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageEndingWith("staging-target.targets.staging.console.type is exec, but "
+                        + "staging-target.targets.staging.console.command is not set: expected the command that opens "
+                        + "a shell in the target, e.g. [\"kubectl\", \"exec\", \"-i\", \"deploy/web\", \"--\", "
+                        + "\"sh\", \"-s\"]");
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  console.command = "kubectl exec -i deploy/web -- sh -s"
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.staging.console.command: expected a list of the command "
+                        + "and its arguments, e.g. [\"kubectl\", \"exec\", \"-i\", \"-n\", \"staging\", "
+                        + "\"deploy/web\", \"--\", \"sh\", \"-s\"]");
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  console.command = []
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.staging.console.command: expected a list of the command");
+    }
+
+    @Test
+    void aConsoleCommandAndAnSshHostNeedATypeToChoose() {
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  ssh { host = "h", identity = "k" }
+                  console.command = ["docker", "exec", "-i", "web", "sh", "-s"]
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("both staging-target.targets.staging.console.command and "
+                        + "staging-target.targets.staging.ssh.host (")
+                .hasMessageEndingWith(
+                        ") are set: expected staging-target.targets.staging.console.type = exec or ssh to "
+                                + "say which one reaches the server");
+        ServerSettings chosen = server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  ssh { host = "h", identity = "k" }
+                  console { type = exec, command = ["docker", "exec", "-i", "web", "sh", "-s"] }
+                }
+                """, "staging");
+        assertThat(chosen.consoleType()).isEqualTo(ConsoleType.EXEC);
+        assertThat(chosen.ssh()).isEmpty();
+        assertThatThrownBy(() -> server("""
+                staging-target.targets.staging {
+                  base-url = "https://staging.example.com/"
+                  console { type = local, command = ["docker", "exec", "-i", "web", "sh", "-s"] }
+                }
+                """, "staging"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.staging.console.command is set, but "
+                        + "staging-target.targets.staging.console.type is local (")
+                .hasMessageEndingWith("): expected console.type = exec, or no console.command");
+    }
+
+    @Test
     void thereIsNoPolicyThatAcceptsAnyKey() {
         assertThatThrownBy(() -> server("""
                 staging-target.targets.staging {

@@ -338,6 +338,29 @@ class DoctorTests {
     }
 
     @Test
+    void anExecConsoleIsCheckedByRunningACommandThroughIt() {
+        int status = doctorWithoutBrowser("console.command = [\"env\", \"--\", \"sh\", \"-s\"]", "--target", "staging");
+
+        assertThat(status).isEqualTo(1); // the browser
+        assertThat(output())
+                .containsPattern("\\[ OK \\] exec +target 'staging' \\(exec 'env' '--' 'sh' '-s'\\): shell started, "
+                        + "commands run");
+    }
+
+    @Test
+    void anExecConsoleWhoseWrapperFailsIsOneFailureWithItsMessageAndAHint() {
+        int status = doctorWithoutBrowser(
+                "console.command = [\"sh\", \"-c\", \"echo 'error: no context' >&2; exit 1\"]", "--target", "staging");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(output())
+                .contains("[FAIL] exec           The console command of target 'staging' (exec 'sh' '-c' 'echo "
+                        + "'\\''error: no context'\\'' >&2; exit 1') exited with code 1 before its shell started")
+                .contains("error: no context")
+                .contains("hint: see \"Exec console\" in docs/console.md");
+    }
+
+    @Test
     void sshProblemFailsWithTheAddressAndAHint() throws IOException {
         int closedPort = Ports.closed();
         Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "");

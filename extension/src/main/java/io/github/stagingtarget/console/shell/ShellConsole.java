@@ -81,6 +81,18 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
     /** The key that sets the default timeout, for messages. */
     protected static final String TIMEOUT_KEY = "console.command-timeout";
 
+    /** After the target's {@code timeout} sent TERM, how long until it sends KILL. */
+    protected static final int KILL_AFTER_SECONDS = 5;
+
+    /** How long past a command's timeout we wait for the target's {@code timeout} to end it, before we do. */
+    protected static final Duration GRACE = Duration.ofSeconds(KILL_AFTER_SECONDS + 5);
+
+    // coreutils timeout exits 124 after TERM, 137 (128 + KILL) when it had to send KILL. busybox timeout execs
+    // the command itself and signals it from a child, so its exit status is the signal's: 143 (128 + TERM).
+    private static final int TIMEOUT_EXIT = 124;
+    private static final int KILLED_EXIT = 128 + 9;
+    private static final int TERMINATED_EXIT = 128 + 15;
+
     private static final String DATA_END = "STAGING_TARGET_DATA_END";
     // Whole 76-character lines (57 bytes each); one here-document per chunk keeps the shell's memory small.
     private static final int UPLOAD_CHUNK = 57 * 8192;
@@ -239,6 +251,25 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         if (!result.isSuccess()) {
             throw new CommandFailedException(result.failureMessage(what + " failed"), result);
         }
+    }
+
+    /**
+     * The shell every remote console starts on the target: {@code timeout -k 5 SECONDS sh -s}. {@code timeout}
+     * runs on the target, so a command that runs too long is really stopped there, whatever happens to the
+     * connection or wrapper that started it (closing an SSH channel or killing a {@code kubectl exec} client
+     * stops nothing that has no terminal). Only digits vary, so any shell parses it the same way.
+     */
+    protected static String remoteShell(Duration timeout) {
+        return "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " sh -s";
+    }
+
+    /**
+     * Whether the exit status of {@link #remoteShell} says its {@code timeout} stopped the script.
+     *
+     * @param late whether the command's timeout had passed when it ended: a script may exit 124 by itself
+     */
+    protected static boolean stoppedByRemoteTimeout(int status, boolean late) {
+        return late && (status == TIMEOUT_EXIT || status == KILLED_EXIT || status == TERMINATED_EXIT);
     }
 
     /**

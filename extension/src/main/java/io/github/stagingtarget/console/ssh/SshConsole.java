@@ -35,14 +35,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class SshConsole extends ShellConsole {
 
-    /** After a remote {@code timeout} sent TERM, how long until it sends KILL. */
-    static final int KILL_AFTER_SECONDS = 5;
-    // How long we wait beyond the remote timeout before giving up on the channel ourselves.
-    private static final Duration GRACE = Duration.ofSeconds(KILL_AFTER_SECONDS + 5);
-    // coreutils timeout exits 124 after TERM, 137 (128 + KILL) when it had to send KILL.
-    private static final int TIMEOUT_EXIT = 124;
-    private static final int KILLED_EXIT = 128 + 9;
-
     private final SshConnection connection;
     private final SshSettings settings;
 
@@ -65,7 +57,7 @@ public final class SshConsole extends ShellConsole {
 
     /** The exec request of every session: only digits vary, so any login shell parses it the same way. */
     static String execRequest(Duration timeout) {
-        return "timeout -k " + KILL_AFTER_SECONDS + " " + seconds(timeout) + " sh -s";
+        return remoteShell(timeout);
     }
 
     @Override
@@ -104,7 +96,7 @@ public final class SshConsole extends ShellConsole {
                 return new Execution(
                         128 + number(signal), errors, stopped, stopped ? Optional.empty() : Optional.of(signal.name()));
             }
-            boolean timedOut = late && (status == TIMEOUT_EXIT || status == KILLED_EXIT);
+            boolean timedOut = stoppedByRemoteTimeout(status, late);
             return new Execution(status, errors, timedOut);
         } catch (IOException e) {
             throw new ConsoleException(mask().apply("SSH command failed on " + describe() + ": " + e.getMessage()), e);
