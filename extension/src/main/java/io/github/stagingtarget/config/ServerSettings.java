@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.login.SessionSettings;
+import io.github.stagingtarget.report.LogSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -17,8 +17,7 @@ import org.apiguardian.api.API;
  * ({@code console}, {@code ssh}), fixtures, sessions and the server logs quoted on failure. See
  * {@code docs/console.md}.
  *
- * @param logs files on the server whose new lines are published when a test fails
- * @param logLines at most this many lines per log file are published
+ * @param logs the log files and commands whose output since a test's start is published when it fails
  */
 @API(status = INTERNAL, since = "0.1")
 public record ServerSettings(
@@ -30,8 +29,7 @@ public record ServerSettings(
         Optional<SshSettings> ssh,
         FixtureSettings fixtures,
         SessionSettings session,
-        List<String> logs,
-        int logLines) {
+        LogSettings logs) {
 
     /** How the console reaches the server. */
     @API(status = INTERNAL, since = "0.1")
