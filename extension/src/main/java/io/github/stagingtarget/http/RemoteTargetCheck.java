@@ -15,7 +15,8 @@ public final class RemoteTargetCheck {
 
     private RemoteTargetCheck() {}
 
-    public static void run(ConfiguredTarget target) throws InterruptedException {
+    /** @return the deployed version, when a version check is configured */
+    public static java.util.Optional<String> run(ConfiguredTarget target) throws InterruptedException {
         var definition = target.definition();
         if (definition.ready().enabled()) {
             ReadinessProbe probe =
@@ -28,6 +29,6 @@ public final class RemoteTargetCheck {
                         + target.name() + ".ready.timeout.");
             }
         }
-        VersionCheck.verify(target, definition.version());
+        return VersionCheck.verify(target, definition.version());
     }
 }

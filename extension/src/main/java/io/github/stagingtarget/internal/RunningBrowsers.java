@@ -32,6 +32,11 @@ final class RunningBrowsers {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
         BrowserScope.lease(context, session);
+        if (session.driver() instanceof org.openqa.selenium.HasCapabilities capable) {
+            var capabilities = capable.getCapabilities();
+            RunFacts.browserStarted(
+                    context, capabilities.getBrowserName() + " " + capabilities.getBrowserVersion(), spec);
+        }
         Browser browser = session.browserFor(target);
         return type == Browser.class ? browser : browser.driver();
     }

@@ -33,6 +33,7 @@ import org.apiguardian.api.API;
 public final class ServerLogs {
 
     /** What one source printed; not yet masked. */
+    @API(status = INTERNAL, since = "0.1")
     public record Output(LogSource source, String text) {}
 
     private final LogSettings settings;
