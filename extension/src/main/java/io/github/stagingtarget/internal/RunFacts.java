@@ -47,7 +47,7 @@ final class RunFacts {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("StagingTarget.target", target.name());
-        environment.put("StagingTarget.base-url", SecretMask.redact(target.baseUrl()));
+        environment.put("StagingTarget.base-url", header.baseUrl());
         version.ifPresent(v -> environment.put("StagingTarget.version", v));
         if (SELENIUM) {
             environment.put("StagingTarget.browser", browser(target.browser()));

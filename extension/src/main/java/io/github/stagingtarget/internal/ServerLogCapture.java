@@ -59,6 +59,10 @@ final class ServerLogCapture {
         for (ServerLogs.Output output : written) {
             // Server logs end up in CI artifacts: the run's secrets must not.
             String text = mask.apply(output.text());
+            if (text.isEmpty()) {
+                // The server logged nothing there during the test: an empty file is noise among the evidence.
+                continue;
+            }
             EvidencePublisher.publish(
                     context,
                     output.source().evidenceFileName(),

@@ -59,6 +59,7 @@ class RunHeaderAndAllureTests {
 
     private HttpServer http;
     private AllureLifecycle previous;
+    private String previousResults;
     private final InMemoryResults results = new InMemoryResults();
 
     @BeforeEach
@@ -83,7 +84,11 @@ class RunHeaderAndAllureTests {
     void stop() {
         http.stop(0);
         Allure.setLifecycle(previous);
-        System.clearProperty("allure.results.directory");
+        if (previousResults == null) {
+            System.clearProperty("allure.results.directory");
+        } else {
+            System.setProperty("allure.results.directory", previousResults);
+        }
     }
 
     @Test

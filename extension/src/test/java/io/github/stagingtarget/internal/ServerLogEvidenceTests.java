@@ -43,7 +43,7 @@ class ServerLogEvidenceTests {
 
     private String logs() {
         return """
-                ["%1$s/a/b.log", "%1$s/a_b.log", "%1$s/missing.log", "%1$s/huge.log", "~/home.log",
+                ["%1$s/a/b.log", "%1$s/a_b.log", "%1$s/quiet.log", "%1$s/missing.log", "%1$s/huge.log", "~/home.log",
                  { command = "cat '%1$s/journal.txt'; echo since={since} epoch={since-epoch}", name = journal },
                  { command = "echo partial; exit 3", name = broken }]
                 """.formatted(dir);
@@ -104,7 +104,9 @@ class ServerLogEvidenceTests {
         }
     }
 
+    /** Also checks that quiet.log, which the failed test did not write to, is not published at all. */
     private void assertEvidence(Path config) throws Exception {
+        Files.writeString(dir.resolve("quiet.log"), "an old line\n");
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         EngineExecutionResults results;
