@@ -53,7 +53,7 @@ done
 # The Allure results: one result per failed test, with its evidence attached under the file's name.
 attachments_of() { # METHOD: the attachment names of that test's result
   local result
-  result=$(grep -l -F "\"name\":\"$1\"" "$results"/*-result.json | head -n 1)
+  result=$(grep -l -F "\"name\":\"$1(" "$results"/*-result.json | head -n 1)
   [[ -n $result ]] || fail "no Allure result for $1 in $results"
   grep -o -E '"attachments":\[[^]]*\]' "$result" | grep -o -E '"name":"[^"]*"' | sed 's/"name":"//; s/"$//'
 }
