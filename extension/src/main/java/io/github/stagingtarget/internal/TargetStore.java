@@ -59,8 +59,12 @@ final class TargetStore {
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HEADER_PUBLISHED, key -> {
             RunHeader header = resolved.get(context).header();
             Outcome<LiveTarget> live = context.getRoot().getStore(NAMESPACE).get(LIVE_TARGET, Outcome.class);
-            Optional<String> version =
-                    live != null && live.succeeded() ? live.get(context).version() : Optional.empty();
+            Optional<String> version = Optional.empty();
+            if (live != null && live.succeeded()) {
+                version = live.get(context).version();
+                // A launched application's port is known now.
+                header = header.at(live.get(context).target().baseUri().toString());
+            }
             header = RunFacts.complete(header, resolved.get(context).target(), version);
             // Once per run, before any test: which target, which build, and whether its data may be wiped.
             System.out.println(header.line());
