@@ -121,7 +121,11 @@ class RunHeaderAndAllureTests {
                 + http.getAddress().getPort() + "/ · fixtures refused (production guard) · version 9d81e07c0ffee"
                 + " · browser chromium headless";
         String output = captured.toString(StandardCharsets.UTF_8);
-        assertThat(output.lines().filter(line -> line.startsWith("StagingTarget:")))
+        // Other test classes running meanwhile print their own headers: this run's names its server's port.
+        assertThat(output.lines()
+                        .filter(line -> line.startsWith("StagingTarget:"))
+                        .filter(line -> line.contains(":" + http.getAddress().getPort() + "/")))
+                .as("printed once for the run of two classes")
                 .containsExactly("StagingTarget: " + header);
         assertThat(run.allEvents().reportingEntryPublished().stream()
                         .map(event ->
@@ -145,7 +149,7 @@ class RunHeaderAndAllureTests {
                 .flatExtracting(TestResult::getAttachments)
                 .as("a passing test attaches nothing")
                 .isEmpty();
-        assertThat(output).contains("[[ATTACHMENT|");
+        assertThat(output).contains("[[ATTACHMENT|" + dir.resolve("evidence").toAbsolutePath());
 
         Properties environment = new Properties();
         try (InputStream in = Files.newInputStream(dir.resolve("allure-results/environment.properties"))) {
