@@ -147,6 +147,20 @@ public final class RunningBrowser implements AutoCloseable {
         return Evidence.capture(driver, directory, failure, mask);
     }
 
+    /**
+     * Whether the browser shows a page at all: a new or reset browser is on {@code about:blank} (Chromium's
+     * first tab may be {@code data:,}). One that cannot even say where it is may have crashed during the
+     * test, which is worth the attempt to capture.
+     */
+    public boolean navigated() {
+        try {
+            String url = driver.getCurrentUrl();
+            return url != null && !url.equals(BLANK) && !url.equals("data:,") && !url.isEmpty();
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
+    }
+
     public BrowserSettings spec() {
         return spec;
     }

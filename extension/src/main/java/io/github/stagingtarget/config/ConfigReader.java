@@ -137,6 +137,21 @@ final class ConfigReader {
         }
     }
 
+    /** A size such as {@code 256KiB}, {@code 1MB} or a number of bytes, from {@code min} to {@code max}. */
+    long bytes(String relativeKey, long min, long max) {
+        String expected = "a size from " + min + " bytes to " + (max / (1024 * 1024)) + "MiB, such as 256KiB or 1MiB";
+        requirePresent(relativeKey, expected);
+        try {
+            long bytes = config.getBytes(relativeKey);
+            if (bytes < min || bytes > max) {
+                throw problem(relativeKey, expected);
+            }
+            return bytes;
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            throw problem(relativeKey, expected, e);
+        }
+    }
+
     Duration duration(String relativeKey) {
         String expected = "a positive duration such as 500ms, 30s or 2m";
         requirePresent(relativeKey, expected);

@@ -55,6 +55,7 @@ final class ConfigSchema {
     private static final String CONFIGURATION_DOCS = "docs/configuration.md";
     private static final String CONSOLE_DOCS = "docs/console.md";
     private static final String BROWSER_DOCS = "docs/browser.md";
+    private static final String EVIDENCE_DOCS = "docs/evidence.md";
 
     /** The keys of one target; {@code staging-target.defaults} has the same ones. */
     static final Block TARGET = block(
@@ -105,7 +106,7 @@ final class ConfigSchema {
                     key("passphrase")),
             block("fixtures", CONSOLE_DOCS, key("allowed"), key("reset"), key("seed"), key("timeout")),
             block("session", CONSOLE_DOCS, key("command"), key("cookie-name")),
-            key("logs"),
+            listOf("logs", block("logs", CONSOLE_DOCS, key("path"), key("command"), key("name"))),
             key("log-lines"),
             freeMap(ConfiguredValues.KEY),
             mapOf(
@@ -117,6 +118,7 @@ final class ConfigSchema {
                             freeMap("paths"),
                             block("ready", CONFIGURATION_DOCS, key("path")),
                             block("version", CONFIGURATION_DOCS, key("path"), key("expected")))),
+            block("evidence", EVIDENCE_DOCS, key("server-log-bytes")),
             block(
                     "browser",
                     BROWSER_DOCS,

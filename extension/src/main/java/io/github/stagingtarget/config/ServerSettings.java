@@ -6,9 +6,9 @@ import io.github.stagingtarget.console.shell.ExecSettings;
 import io.github.stagingtarget.console.ssh.SshSettings;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.login.SessionSettings;
+import io.github.stagingtarget.report.LogSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -19,8 +19,7 @@ import org.apiguardian.api.API;
  * {@code docs/console.md}.
  *
  * @param exec the command that opens a shell in the target, for {@code console.type = exec}
- * @param logs files on the server whose new lines are published when a test fails
- * @param logLines at most this many lines per log file are published
+ * @param logs the log files and commands whose output since a test's start is published when it fails
  */
 @API(status = INTERNAL, since = "0.1")
 public record ServerSettings(
@@ -33,8 +32,7 @@ public record ServerSettings(
         Optional<ExecSettings> exec,
         FixtureSettings fixtures,
         SessionSettings session,
-        List<String> logs,
-        int logLines) {
+        LogSettings logs) {
 
     /** How the console reaches the server. */
     @API(status = INTERNAL, since = "0.1")

@@ -1,5 +1,9 @@
 package io.github.stagingtarget.config;
 
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import io.github.stagingtarget.config.ServerSettings.ConsoleType;
 import io.github.stagingtarget.console.shell.ExecSettings;
 import io.github.stagingtarget.console.shell.ShellConsole;
@@ -8,12 +12,17 @@ import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.fixtures.Templates;
 import io.github.stagingtarget.login.SessionSettings;
+import io.github.stagingtarget.report.LogSettings;
+import io.github.stagingtarget.report.LogSource;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads a target's console, ssh, fixtures, session and logs keys into a {@link ServerSettings}. */
 final class ServerSettingsReader {
@@ -39,7 +48,6 @@ final class ServerSettingsReader {
         Optional<ExecSettings> exec = type == ConsoleType.EXEC
                 ? Optional.of(exec(console, name, workingDirectory, environment))
                 : Optional.empty();
-        int logLines = target.number("log-lines", 1, 100_000);
         return new ServerSettings(
                 name,
                 type,
@@ -53,8 +61,80 @@ final class ServerSettingsReader {
                         template(target, "session.command", SessionSettings.EMAIL_PLACEHOLDER, "app create-session"),
                         target.string("session.cookie-name", "a cookie name"),
                         target.key("session")),
-                target.stringList("logs"),
-                logLines);
+                logs(target));
+    }
+
+    private static final String LOG_EXPECTED = "a list of log file paths and log commands, such as "
+            + "[\"/var/log/app.log\", { command = \"journalctl -u app --since=@{since-epoch}\", name = journal }]";
+
+    /** {@code logs}: plain strings are files; a block holds a {@code path} or a {@code command}, and a name. */
+    private static LogSettings logs(ConfigReader target) {
+        int maxLines = target.number("log-lines", 1, 100_000);
+        long maxBytes = target.bytes("evidence.server-log-bytes", 1024, 64L * 1024 * 1024);
+        if (!target.has("logs") || !(target.value("logs") instanceof ConfigList list)) {
+            throw target.problem("logs", LOG_EXPECTED);
+        }
+        List<LogSource> sources = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            ConfigValue element = list.get(i);
+            String key = "logs[" + i + "]";
+            LogSource source;
+            if (element instanceof ConfigObject object) {
+                source = logBlock(
+                        new ConfigReader(object.toConfig(), target.key(key), target.context()), target.key(key), i);
+            } else if (element.valueType() == ConfigValueType.STRING || element.valueType() == ConfigValueType.NUMBER) {
+                String path = String.valueOf(element.unwrapped()).trim();
+                if (path.isEmpty()) {
+                    throw target.problem("logs", LOG_EXPECTED + "; " + target.key(key) + " is empty");
+                }
+                source = LogSource.ofFile(path);
+            } else {
+                throw target.problem("logs", LOG_EXPECTED);
+            }
+            if (!names.add(source.name())) {
+                throw new TargetConfigException(target.origin("logs") + ": " + target.key(key) + " is published as "
+                        + source.evidenceFileName() + ", like an earlier entry of " + target.key("logs")
+                        + ": expected each log once, and a different name for each command");
+            }
+            sources.add(source);
+        }
+        return new LogSettings(sources, maxLines, maxBytes);
+    }
+
+    private static LogSource logBlock(ConfigReader entry, String key, int index) {
+        boolean hasPath = entry.has("path");
+        boolean hasCommand = entry.has("command");
+        if (hasPath == hasCommand) {
+            throw new TargetConfigException(entry.origin("command") + ": " + key + " has "
+                    + (hasPath ? "both path and command" : "neither path nor command")
+                    + ": expected { path = \"/var/log/app.log\" } or { command = \"journalctl -u app "
+                    + "--since=@{since-epoch}\", name = journal }");
+        }
+        if (hasPath) {
+            LogSource file = LogSource.ofFile(entry.string("path", "a log file path"));
+            return entry.has("name") ? new LogSource(name(entry), file.file(), Optional.empty()) : file;
+        }
+        String command = entry.string("command", "a shell command printing log lines");
+        for (String placeholder : List.of(LogSource.SINCE_EPOCH, LogSource.SINCE)) {
+            Optional<String> quotes = Templates.quotedPlaceholder(command, placeholder);
+            if (quotes.isPresent()) {
+                throw entry.problem(
+                        "command",
+                        "a command with " + placeholder + " outside quotes, e.g. \"docker logs --since "
+                                + placeholder + " app\": the value is put in as one single-quoted word, and inside "
+                                + quotes.get() + " those quotes would become part of it");
+            }
+        }
+        return LogSource.ofCommand(entry.has("name") ? name(entry) : "command-" + (index + 1), command);
+    }
+
+    private static String name(ConfigReader entry) {
+        String name = entry.string("name", "a name of letters, digits, '.', '-' or '_'");
+        if (!name.matches("[A-Za-z0-9._-]{1,80}")) {
+            throw entry.problem("name", "a name of 1 to 80 letters, digits, '.', '-' or '_' (it becomes a file name)");
+        }
+        return name;
     }
 
     private static ConsoleType consoleType(ConfigReader target, boolean hasSsh) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.http.client.HttpClientSetup;
 import java.time.Duration;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -16,9 +17,11 @@ public final class RemoteTargetCheck {
 
     private RemoteTargetCheck() {}
 
-    public static void run(ConfiguredTarget target) throws InterruptedException {
-        check(target);
+    /** @return the deployed version of the target's base URL, when a version check is configured */
+    public static Optional<String> run(ConfiguredTarget target) throws InterruptedException {
+        Optional<String> version = check(target);
         services(target);
+        return version;
     }
 
     /**
@@ -31,7 +34,7 @@ public final class RemoteTargetCheck {
         }
     }
 
-    private static void check(ConfiguredTarget target) throws InterruptedException {
+    private static Optional<String> check(ConfiguredTarget target) throws InterruptedException {
         var definition = target.definition();
         if (definition.ready().enabled()) {
             ReadinessProbe probe = new ReadinessProbe(
@@ -49,6 +52,6 @@ public final class RemoteTargetCheck {
                         + target.name() + ".ready.timeout.");
             }
         }
-        VersionCheck.verify(target, target.version());
+        return VersionCheck.verify(target, target.version());
     }
 }

@@ -52,11 +52,13 @@ public final class VersionCheck {
     }
 
     /**
+     * @return the deployed version, empty when no check is configured
      * @throws TargetCheckException if the target runs another version than {@code spec.expected()}
      */
-    public static void verify(ConfiguredTarget target, VersionSettings spec) throws InterruptedException {
+    public static java.util.Optional<String> verify(ConfiguredTarget target, VersionSettings spec)
+            throws InterruptedException {
         if (!spec.isChecked()) {
-            return;
+            return java.util.Optional.empty();
         }
         String path = spec.path().orElseThrow();
         String expected = spec.expected().orElseThrow();
@@ -68,6 +70,7 @@ public final class VersionCheck {
                     + "). Deploy the expected build "
                     + "first, or unset version.expected to test whatever is deployed.");
         }
+        return java.util.Optional.of(deployed);
     }
 
     /** A URL for a message: credentials in a base URL ({@code https://user:pass@host/}) are masked. */

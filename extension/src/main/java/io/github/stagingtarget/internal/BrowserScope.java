@@ -17,7 +17,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 final class BrowserScope {
 
     static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class, "browser");
-    /** In a test's own store: the session handed to that test, for the evidence of its failure. */
+    /**
+     * In a test's own store: the session handed to that test; in a class's store: the session handed to
+     * its class-level lifecycle methods (or constructor). Only these count as used by a failed test.
+     */
     private static final String LEASE = "lease";
 
     private BrowserScope() {}
@@ -66,15 +69,18 @@ final class BrowserScope {
     }
 
     static void lease(ExtensionContext context, Object session) {
-        if (context.getTestMethod().isPresent()) {
-            context.getStore(NAMESPACE).put(LEASE, new Lease(session));
-        }
+        context.getStore(NAMESPACE).put(LEASE, new Lease(session));
     }
 
-    /** The browser the current test may have used: the one handed to it, else this thread's reused one. */
+    /**
+     * The browser the current test used: the one handed to it (or to its {@code @BeforeEach}), else the one
+     * handed to its class's {@code @BeforeAll} or constructor; {@code null} for a test that got none, even if
+     * this thread holds a reused browser from an earlier test. A store lookup falls back to the enclosing
+     * contexts' stores, which are the class's.
+     */
     static Object current(ExtensionContext context) {
         Lease lease = context.getStore(NAMESPACE).get(LEASE, Lease.class);
-        return lease != null ? lease.session() : existingReusable(context);
+        return lease == null ? null : lease.session();
     }
 
     /** A template's invocations (parameterized, repeated) have method contexts above them, too. */

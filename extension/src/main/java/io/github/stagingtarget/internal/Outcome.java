@@ -28,6 +28,10 @@ final class Outcome<T> implements AutoCloseable {
         }
     }
 
+    boolean succeeded() {
+        return failure == null;
+    }
+
     /**
      * @throws ExtensionConfigurationException the first time in the run the failure is asked for
      * @throws org.opentest4j.TestAbortedException every later time

@@ -6,13 +6,9 @@ import io.github.stagingtarget.browser.RunningBrowser;
 import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.ConfiguredTarget;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -46,6 +42,11 @@ final class RunningBrowsers {
             throw new ParameterResolutionException(e.getMessage(), e);
         }
         BrowserScope.lease(context, session);
+        if (session.driver() instanceof org.openqa.selenium.HasCapabilities capable) {
+            var capabilities = capable.getCapabilities();
+            RunFacts.browserStarted(
+                    context, capabilities.getBrowserName() + " " + capabilities.getBrowserVersion(), spec);
+        }
         Browser browser = session.browserFor(target);
         return type == Browser.class ? browser : browser.driver();
     }
@@ -81,58 +82,19 @@ final class RunningBrowsers {
         }
     }
 
+    /**
+     * Saves and publishes what the browser shows, if the test used it: a browser still on a blank page
+     * (reset for this test and never navigated) has nothing to say about the failure.
+     */
     static void publishEvidence(ExtensionContext context, Object existing, Throwable failure) {
         RunningBrowser session = (RunningBrowser) existing;
-        Path directory = uniqueDirectory(session.spec()
-                .evidenceDirectory()
-                .resolve(safe(context.getRequiredTestClass().getName()))
-                .resolve(safe(testName(context))));
+        if (!session.navigated()) {
+            return;
+        }
+        Path directory = EvidencePublisher.directory(context);
         List<Path> files = session.captureEvidence(directory, failure, ServerStore.mask(context));
         for (Path file : files) {
-            try {
-                context.publishFile(
-                        file.getFileName().toString(),
-                        mediaType(file),
-                        published -> Files.copy(file, published, StandardCopyOption.REPLACE_EXISTING));
-            } catch (RuntimeException e) {
-                failure.addSuppressed(new BrowserException("Could not publish " + file + " to the test report", e));
-            }
+            EvidencePublisher.publishSaved(context, file, failure);
         }
-        if (!files.isEmpty()) {
-            context.publishReportEntry(
-                    "staging-target.evidence", directory.toAbsolutePath().toString());
-        }
-    }
-
-    private static String testName(ExtensionContext context) {
-        String method =
-                context.getTestMethod().map(java.lang.reflect.Method::getName).orElse("class");
-        String display = context.getDisplayName();
-        // Parameterized and repeated invocations share a method name; their display names tell them apart.
-        return display.startsWith(method + "(") ? method : method + "-" + display;
-    }
-
-    private static Path uniqueDirectory(Path directory) {
-        Path candidate = directory;
-        for (int n = 2; Files.exists(candidate); n++) {
-            candidate = directory.resolveSibling(directory.getFileName() + "-" + n);
-        }
-        return candidate;
-    }
-
-    private static String safe(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9._$-]+", "_");
-        return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
-    }
-
-    private static MediaType mediaType(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".png")) {
-            return MediaType.IMAGE_PNG;
-        }
-        if (name.endsWith(".html")) {
-            return MediaType.parse("text/html; charset=UTF-8");
-        }
-        return MediaType.TEXT_PLAIN_UTF_8;
     }
 }

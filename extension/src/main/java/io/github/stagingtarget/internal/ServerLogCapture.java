@@ -5,20 +5,22 @@ import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.report.ServerLogs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.MediaType;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 
 /**
- * Publishes the server log lines a failed test caused as file entries ({@code ExtensionContext.publishFile}),
- * one per configured log file. The sizes are marked before each test in the method store; nothing is read
- * unless the test fails.
+ * Publishes what the server logged during a failed test, one evidence file per configured log
+ * ({@link EvidencePublisher}). The file sizes and the test's start are marked before each test in the
+ * method store; nothing is read unless the test fails.
  */
 final class ServerLogCapture {
 
     private static final Namespace NAMESPACE = Namespace.create(StagingTargetExtension.class, "logs");
     private static final String MARKS = "marks";
+    private static final String START = "start";
 
     private ServerLogCapture() {}
 
@@ -27,6 +29,7 @@ final class ServerLogCapture {
         if (server.logs().isEmpty()) {
             return;
         }
+        context.getStore(NAMESPACE).put(START, Instant.now());
         try {
             context.getStore(NAMESPACE).put(MARKS, logs(context, server).mark());
         } catch (ConsoleException e) {
@@ -38,41 +41,37 @@ final class ServerLogCapture {
     @SuppressWarnings("unchecked")
     static void afterTestExecution(ExtensionContext context) {
         ServerSettings server = TargetStore.server(context);
-        if (server.logs().isEmpty() || context.getExecutionException().isEmpty()) {
+        Throwable failure = context.getExecutionException().orElse(null);
+        if (server.logs().isEmpty() || failure == null) {
             return;
         }
         Map<String, Long> marks = context.getStore(NAMESPACE).getOrDefault(MARKS, Map.class, Map.of());
-        Map<String, String> written;
+        Instant start = context.getStore(NAMESPACE).getOrDefault(START, Instant.class, Instant.now());
+        List<ServerLogs.Output> written;
         try {
-            written = logs(context, server).since(marks);
+            written = logs(context, server).since(marks, start);
         } catch (ConsoleException e) {
-            context.publishReportEntry(
-                    "server-logs", ServerStore.mask(context).apply("could not read server logs: " + e.getMessage()));
+            failure.addSuppressed(new EvidencePublisher.EvidenceException(
+                    ServerStore.mask(context).apply("Could not read the server logs: " + e.getMessage()), null));
             return;
         }
         var mask = ServerStore.mask(context);
-        written.forEach((file, raw) -> {
+        for (ServerLogs.Output output : written) {
             // Server logs end up in CI artifacts: the run's secrets must not.
-            String lines = mask.apply(raw);
-            try {
-                context.publishFile(
-                        fileName(file),
-                        MediaType.TEXT_PLAIN_UTF_8,
-                        path -> Files.writeString(path, lines, StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                // A launcher that writes no outputs must not turn the test's own failure into another one.
-                context.publishReportEntry("server-log " + file, lines);
+            String text = mask.apply(output.text());
+            if (text.isEmpty()) {
+                // The server logged nothing there during the test: an empty file is noise among the evidence.
+                continue;
             }
-        });
+            EvidencePublisher.publish(
+                    context,
+                    output.source().evidenceFileName(),
+                    path -> Files.writeString(path, text, StandardCharsets.UTF_8),
+                    failure);
+        }
     }
 
     private static ServerLogs logs(ExtensionContext context, ServerSettings server) {
-        return new ServerLogs(server.logs(), server.logLines(), ServerStore.console(context));
-    }
-
-    /** {@code /var/log/nginx/error.log} becomes {@code server-log-var_log_nginx_error.log.txt}. */
-    static String fileName(String path) {
-        String flat = path.replaceAll("^/+", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        return "server-log-" + flat + ".txt";
+        return new ServerLogs(server.logs(), ServerStore.console(context));
     }
 }

@@ -41,12 +41,16 @@ public final class StagingTargetExtension
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        // Which target, and whether it allows fixtures: in the report before anything can fail or start.
-        TargetStore.publishHeader(context);
-        // The fixture guard comes next: a refused reset must fail the class before anything starts.
-        FixtureLifecycle.checkClass(context);
-        // Fails the class once, before any test, if the target is misconfigured or its app does not start.
-        TargetStore.target(context);
+        try {
+            // The fixture guard comes first: a refused reset must fail the class before anything starts.
+            FixtureLifecycle.checkClass(context);
+            // Fails the class once, before any test, if the target is misconfigured or its app does not start.
+            TargetStore.target(context);
+        } finally {
+            // Which target, which build, whether it allows fixtures: in the log and report before any test,
+            // also when the target failed its checks.
+            TargetStore.publishHeader(context);
+        }
         FixtureLifecycle.beforeAll(context);
     }
 

@@ -48,11 +48,31 @@ final class TargetStore {
         return resolved(context).mask();
     }
 
-    /** Publishes the run header as a report entry, once per run (on the first class that asks). */
+    /**
+     * Prints the run header and publishes it as a report entry, once per run (on the first class), after the
+     * target was checked or failed to be: with the deployed version when a version check ran, and the
+     * browser when Selenium is there. A configuration that cannot be read has no header; its own error says
+     * enough.
+     */
     static void publishHeader(ExtensionContext context) {
-        RunHeader header = resolved(context).header();
+        Outcome<Resolved> resolved = computeOnce(context, RESOLVED, () -> resolve(context));
+        if (!resolved.succeeded()) {
+            return;
+        }
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HEADER_PUBLISHED, key -> {
+            RunHeader header = resolved.get(context).header();
+            Outcome<LiveTarget> live = context.getRoot().getStore(NAMESPACE).get(LIVE_TARGET, Outcome.class);
+            Optional<String> version = Optional.empty();
+            if (live != null && live.succeeded()) {
+                version = live.get(context).version();
+                // A launched application's port is known now.
+                header = header.at(live.get(context).target().baseUri().toString());
+            }
+            header = RunFacts.complete(header, resolved.get(context).target(), version);
+            // Once per run, before any test: which target, which build, and whether its data may be wiped.
+            System.out.println(header.line());
             context.publishReportEntry(HEADER_ENTRY, header.text());
+            RunFacts.writeAllureEnvironment(resolved.get(context).target(), version, header, context);
             return Boolean.TRUE;
         });
     }
@@ -85,7 +105,8 @@ final class TargetStore {
     }
 
     /** The target with its final base URI, and the application launched for it, if any. */
-    private record LiveTarget(ConfiguredTarget target, Optional<RunningApplication> application)
+    private record LiveTarget(
+            ConfiguredTarget target, Optional<RunningApplication> application, Optional<String> version)
             implements AutoCloseable {
 
         @Override
@@ -118,8 +139,6 @@ final class TargetStore {
         HttpClientSetup.validate(target.http());
         ServerSettings server = config.server(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
-        // Once per run, before anything is started or reset: which target, and whether its data may be wiped.
-        System.out.println(header.line());
         return new Resolved(target, server, config.mask(), header);
     }
 
@@ -138,18 +157,19 @@ final class TargetStore {
         try {
             if (definition.launch().isEmpty()) {
                 ConfiguredTarget target = ConfiguredTarget.of(definition);
-                RemoteTargetCheck.run(target);
-                return new LiveTarget(target, Optional.empty());
+                Optional<String> version = RemoteTargetCheck.run(target);
+                return new LiveTarget(target, Optional.empty(), version);
             }
             RunningApplication application = ApplicationLauncher.forThisJvm().launch(definition);
+            Optional<String> version;
             try {
-                VersionCheck.verify(application.target(), definition.version());
+                version = VersionCheck.verify(application.target(), definition.version());
                 RemoteTargetCheck.services(application.target());
             } catch (RuntimeException wrongBuild) {
                 application.close();
                 throw wrongBuild;
             }
-            return new LiveTarget(application.target(), Optional.of(application));
+            return new LiveTarget(application.target(), Optional.of(application), version);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while preparing target '" + definition.name() + "'", e);

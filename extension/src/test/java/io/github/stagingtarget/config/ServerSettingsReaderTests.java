@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.stagingtarget.config.ServerSettings.ConsoleType;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
+import io.github.stagingtarget.report.LogSource;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,66 @@ class ServerSettingsReaderTests {
         assertThat(local.fixtures().allowed()).isFalse();
         assertThat(local.commandTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(local.session().cookieName()).isEqualTo("session");
-        assertThat(local.logs()).isEmpty();
+        assertThat(local.logs().sources()).isEmpty();
+        assertThat(local.logs().maxLines()).isEqualTo(500);
+        assertThat(local.logs().maxBytes()).isEqualTo(256 * 1024);
+    }
+
+    @Test
+    void logsListFilesAndCommandsAndPlainPathsStillWork() {
+        ServerSettings local = server("""
+                staging-target.targets.local {
+                  base-url = "http://127.0.0.1:8080/"
+                  logs = ["/var/log/app.log", { path = "~/gunicorn.log", name = gunicorn },
+                          { command = "journalctl -u app --since=@{since-epoch}" }]
+                  evidence.server-log-bytes = 1MiB
+                }
+                """, "local");
+
+        assertThat(local.logs().sources())
+                .containsExactly(
+                        LogSource.ofFile("/var/log/app.log"),
+                        new LogSource("gunicorn", Optional.of("~/gunicorn.log"), Optional.empty()),
+                        LogSource.ofCommand("command-3", "journalctl -u app --since=@{since-epoch}"));
+        assertThat(local.logs().maxBytes()).isEqualTo(1024 * 1024);
+    }
+
+    @Test
+    void aLogEntryWithBothPathAndCommandIsRefusedWithItsOrigin() {
+        assertThatThrownBy(() -> server("""
+                        staging-target.targets.local {
+                          base-url = "http://127.0.0.1:8080/"
+                          logs = [{ path = "/a.log", command = "cat /a.log" }]
+                        }
+                        """, "local"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining(".conf: 3: ")
+                .hasMessageContaining("staging-target.targets.local.logs[0] has both path and command: expected");
+    }
+
+    @Test
+    void aQuotedSincePlaceholderIsRefused() {
+        assertThatThrownBy(() -> server("""
+                        staging-target.targets.local {
+                          base-url = "http://127.0.0.1:8080/"
+                          logs = [{ command = "docker logs --since '{since}' app" }]
+                        }
+                        """, "local"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.local.logs[0].command: expected a command with {since}"
+                        + " outside quotes");
+    }
+
+    @Test
+    void twoLogsUnderOneNameAreRefused() {
+        assertThatThrownBy(() -> server("""
+                        staging-target.targets.local {
+                          base-url = "http://127.0.0.1:8080/"
+                          logs = [{ command = "a", name = x }, { command = "b", name = x }]
+                        }
+                        """, "local"))
+                .isInstanceOf(TargetConfigException.class)
+                .hasMessageContaining("staging-target.targets.local.logs[1] is published as server-log-x.txt");
     }
 
     @Test

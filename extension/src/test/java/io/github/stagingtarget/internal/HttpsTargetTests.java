@@ -288,7 +288,7 @@ class HttpsTargetTests {
                     .asString()
                     .contains(" · WARNING: TLS certificate chains are NOT checked "
                             + "(staging-target.targets.staging.http.tls.insecure = true, staging-target-")
-                    .endsWith("any CA, self-signed or expired certificate is accepted; host names are still checked");
+                    .contains("any CA, self-signed or expired certificate is accepted; host names are still checked · ");
         }
     }
 

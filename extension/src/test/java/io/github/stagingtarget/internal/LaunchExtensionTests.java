@@ -73,6 +73,15 @@ class LaunchExtensionTests {
         assertThat(seen.values().get(1)).isEqualTo(seen.values().get(3));
         assertThat(((URI) seen.values().get(0)).getPort()).isPositive();
         assertThat((String) seen.values().get(1)).isEqualTo("hello from /app/greetings/J%C3%BCrgen%20M");
+        assertThat(results.allEvents().reportingEntryPublished().stream()
+                        .map(event -> event.getRequiredPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                                .getKeyValuePairs())
+                        .filter(entry -> entry.containsKey("staging-target"))
+                        .map(entry -> entry.get("staging-target")))
+                .as("one run header, with the launched application's port")
+                .singleElement()
+                .asString()
+                .contains("→ " + seen.values().get(0) + " · ");
         assertThat(ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false))
                 .as("the launched application is gone after the run")
                 .isFalse();

@@ -105,8 +105,9 @@ class ProductionGuardTests {
         assertThat(headers(results))
                 .singleElement()
                 .asString()
-                .matches("target 'staging' \\(chosen by JUnit configuration parameter 'target'\\) → "
-                        + "http://127\\.0\\.0\\.1:1/ · fixtures allowed \\(staging-target-\\d+\\.conf:5\\)");
+                .matches(
+                        "target 'staging' \\(chosen by JUnit configuration parameter 'target'\\) → "
+                                + "http://127\\.0\\.0\\.1:1/ · fixtures allowed \\(staging-target-\\d+\\.conf:5\\) · browser chromium headless");
     }
 
     @Test
@@ -123,8 +124,9 @@ class ProductionGuardTests {
 
         assertThat(marker()).doesNotExist();
         assertThat(headers(results))
-                .containsExactly("target 'production' (chosen by JUnit configuration parameter 'target') → "
-                        + "https://****@127.0.0.1:1/ · fixtures refused (production guard)");
+                .containsExactly(
+                        "target 'production' (chosen by JUnit configuration parameter 'target') → "
+                                + "https://****@127.0.0.1:1/ · fixtures refused (production guard) · browser chromium headless");
         assertOneContainerFailed(
                 results,
                 message(m -> m.contains("does not allow destructive fixtures")
