@@ -288,7 +288,8 @@ class HttpsTargetTests {
                     .asString()
                     .contains(" · WARNING: TLS certificate chains are NOT checked "
                             + "(staging-target.targets.staging.http.tls.insecure = true, staging-target-")
-                    .contains("any CA, self-signed or expired certificate is accepted; host names are still checked · ");
+                    .contains(
+                            "any CA, self-signed or expired certificate is accepted; host names are still checked · ");
         }
     }
 

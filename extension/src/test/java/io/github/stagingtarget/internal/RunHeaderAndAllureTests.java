@@ -36,8 +36,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.api.parallel.Resources;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -46,12 +45,11 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * and, with Allure on the class path, evidence attached to the running Allure test and the run's
  * environment in {@code environment.properties}.
  */
-@ResourceLock(Resources.SYSTEM_OUT)
-@ResourceLock(Resources.SYSTEM_PROPERTIES)
-@ResourceLock(RunHeaderAndAllureTests.ALLURE)
+// Isolated, not just locked: every engine-kit run in this JVM writes Allure's environment.properties into the
+// results directory this test points allure.results.directory at, and would overwrite its run's facts.
+@Isolated
 class RunHeaderAndAllureTests {
 
-    static final String ALLURE = "io.qameta.allure.Allure lifecycle";
     static final String WORK_DIR = "stagingtarget.test.workdir";
 
     @TempDir
