@@ -133,6 +133,21 @@ final class ConfigReader {
         }
     }
 
+    /** A size in bytes: a number, or with a unit such as {@code 64KiB}, {@code 1MiB} or {@code 500kB}. */
+    long bytes(String relativeKey, long min, long max) {
+        String expected = "a size from " + min + " to " + max + " bytes, such as 65536, 64KiB or 1MiB";
+        requirePresent(relativeKey, expected);
+        try {
+            long bytes = config.getBytes(relativeKey);
+            if (bytes < min || bytes > max) {
+                throw problem(relativeKey, expected);
+            }
+            return bytes;
+        } catch (ConfigException.WrongType | ConfigException.BadValue e) {
+            throw problem(relativeKey, expected, e);
+        }
+    }
+
     Duration duration(String relativeKey) {
         String expected = "a positive duration such as 500ms, 30s or 2m";
         requirePresent(relativeKey, expected);

@@ -55,6 +55,7 @@ final class ConfigSchema {
     private static final String CONFIGURATION_DOCS = "docs/configuration.md";
     private static final String CONSOLE_DOCS = "docs/console.md";
     private static final String BROWSER_DOCS = "docs/browser.md";
+    private static final String EVIDENCE_DOCS = "docs/evidence-http.md";
 
     /** The keys of one target; {@code staging-target.defaults} has the same ones. */
     static final Block TARGET = block(
@@ -119,7 +120,8 @@ final class ConfigSchema {
                     key("script-timeout"),
                     key("remote-url"),
                     key("reuse"),
-                    key("evidence-dir")));
+                    key("evidence-dir")),
+            block("evidence", EVIDENCE_DOCS, key("http-exchanges"), key("http-body-limit"), key("http-max-exchanges")));
 
     /** {@code staging-target} itself. */
     static final Block ROOT = block(

@@ -268,6 +268,18 @@ public final class StagingTargetConfig {
                 definition.local());
     }
 
+    /**
+     * Validates the target's {@code evidence} keys: what a failed test leaves behind.
+     *
+     * @throws TargetConfigException naming the key, its origin and what was expected
+     */
+    public EvidenceSettings evidence(TargetSelection selection) {
+        TargetSettings definition = target(selection);
+        Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
+        return EvidenceSettingsReader.read(
+                new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name(), context));
+    }
+
     private String baseUrl(ConfigReader target, Optional<LaunchSettings> launch) {
         String expected = "an absolute http or https URL such as https://staging.example.com/";
         if (!target.has("base-url")) {

@@ -1,10 +1,12 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.report.http.HttpRecording;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /** Builds REST Assured specifications; kept apart so that REST Assured stays optional. */
 final class RestAssuredSpecs {
@@ -24,5 +26,10 @@ final class RestAssuredSpecs {
                 .setBasePath(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)
                 .setUrlEncodingEnabled(true)
                 .build());
+    }
+
+    /** Like {@link #forTarget(ConfiguredTarget)}, recording every exchange into the test {@code recording} names. */
+    static RequestSpecification forTarget(ConfiguredTarget target, Supplier<HttpRecording> recording) {
+        return forTarget(target).filter(new RecordingFilter(recording));
     }
 }

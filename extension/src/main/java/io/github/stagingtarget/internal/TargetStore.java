@@ -3,6 +3,7 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.config.EvidenceSettings;
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
 import io.github.stagingtarget.config.TargetSelection;
@@ -59,6 +60,11 @@ final class TargetStore {
         return resolved(context).server();
     }
 
+    /** The target's validated evidence keys: what a failed test leaves behind. */
+    static EvidenceSettings evidence(ExtensionContext context) {
+        return resolved(context).evidence();
+    }
+
     static ConfiguredTarget target(ExtensionContext context) {
         TargetSettings definition = definition(context);
         SecretMask mask = mask(context);
@@ -68,7 +74,12 @@ final class TargetStore {
     }
 
     /** The whole target, validated from one parse of the configuration before anything is started. */
-    private record Resolved(TargetSettings target, ServerSettings server, SecretMask mask, RunHeader header) {}
+    private record Resolved(
+            TargetSettings target,
+            ServerSettings server,
+            EvidenceSettings evidence,
+            SecretMask mask,
+            RunHeader header) {}
 
     private static Resolved resolved(ExtensionContext context) {
         return computeOnce(context, RESOLVED, () -> resolve(context)).get(context);
@@ -103,10 +114,11 @@ final class TargetStore {
                 config.defaultSelection());
         TargetSettings target = config.target(selection);
         ServerSettings server = config.server(selection);
+        EvidenceSettings evidence = config.evidence(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
         // Once per run, before anything is started or reset: which target, and whether its data may be wiped.
         System.out.println(header.line());
-        return new Resolved(target, server, config.mask(), header);
+        return new Resolved(target, server, evidence, config.mask(), header);
     }
 
     private static LiveTarget start(TargetSettings definition, SecretMask mask) {
