@@ -340,6 +340,28 @@ class HttpExchangesTests {
     }
 
     @Test
+    void aRequestWithoutResponseIsRecordedWithTheReason() throws IOException {
+        runFixtures("", UnansweredTestCase.class).testEvents().assertStatistics(s -> s.failed(1));
+
+        assertThat(onlyText())
+                .containsPattern("=== 1\\. GET http://127\\.0\\.0\\.1:\\d+/down -> no response \\(")
+                .contains("\n! java.net.ConnectException: Connection refused");
+        JsonNode entry = onlyHar().get("log").get("entries").get(0);
+        assertThat(entry.get("response").get("status").asInt()).isZero();
+        assertThat(entry.get("response").get("bodySize").asInt()).isEqualTo(-1);
+        assertThat(entry.get("_error").asText()).startsWith("java.net.ConnectException: Connection refused");
+    }
+
+    @StagingTarget
+    static class UnansweredTestCase {
+
+        @Test
+        void asksAServerThatIsDown(RequestSpecification api) {
+            api.get("http://127.0.0.1:" + io.github.stagingtarget.testsupport.Ports.closed() + "/down");
+        }
+    }
+
+    @Test
     void aSpecificationFromBeforeAllRecordsForTheTestThatUsesItAndClassesInParallelDoNotMix() throws IOException {
         Map<String, String> parallel = Map.of(
                 "junit.jupiter.execution.parallel.enabled", "true",
