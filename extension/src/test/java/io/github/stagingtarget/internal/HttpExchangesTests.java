@@ -316,6 +316,10 @@ class HttpExchangesTests {
                 .doesNotContain("PNG");
 
         JsonNode entries = onlyHar().get("log").get("entries");
+        // The URL as REST Assured built it: path parameters, the path's query, param(...), then queryParam(...).
+        assertThat(entries.get(0).get("request").get("url").asText())
+                .isEqualTo("http://127.0.0.1:" + staging.getAddress().getPort() + "/echo/7/a%20b?y=1&p=v%20w&q=1");
+        entries = JSON.createArrayNode().addAll(List.of(entries.get(1), entries.get(2)));
         JsonNode big = entries.get(0).get("response");
         assertThat(big.get("bodySize").asInt()).isEqualTo(5000);
         assertThat(big.get("content").get("size").asInt()).isEqualTo(5000);
@@ -333,6 +337,7 @@ class HttpExchangesTests {
 
         @Test
         void downloads(RequestSpecification api) {
+            given(api).pathParam("id", 7).param("p", "v w").queryParam("q", 1).get("/echo/{id}/{n}?y=1", "a b");
             api.get("/big");
             api.get("/logo.png");
             throw new AssertionError("the logo is wrong");
