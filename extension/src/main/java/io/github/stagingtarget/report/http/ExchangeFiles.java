@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,11 +80,12 @@ public final class ExchangeFiles {
                     .append(" (")
                     .append(millis(exchange))
                     .append(" ms, started ")
-                    .append(exchange.started())
+                    .append(started(exchange))
                     .append(")\n");
             out.append("> ").append(exchange.method()).append(' ').append(url).append('\n');
             headers(exchange.requestHeaders(), "> ", out);
             body(exchange.requestBody(), out);
+            out.append('\n');
             if (exchange.error().isPresent()) {
                 out.append("! ").append(masking.text(exchange.error().get())).append('\n');
                 continue;
@@ -108,6 +111,7 @@ public final class ExchangeFiles {
         }
     }
 
+    /** A blank line, then the body (or what stands for it), ending with a line break. */
     private void body(Body body, StringBuilder out) {
         if (body.isEmpty()) {
             return;
@@ -129,14 +133,16 @@ public final class ExchangeFiles {
                         .append("]\n");
             }
         }
-        out.append('\n');
     }
 
     /** The exchanges as a HAR 1.2 log. */
     public String har() {
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("version", "1.2");
-        log.put("creator", Map.of("name", "StagingTarget", "version", version()));
+        Map<String, Object> creator = new LinkedHashMap<>();
+        creator.put("name", "StagingTarget");
+        creator.put("version", version());
+        log.put("creator", creator);
         List<Object> entries = new ArrayList<>();
         for (HttpExchange exchange : exchanges) {
             entries.add(entry(exchange));
@@ -150,9 +156,9 @@ public final class ExchangeFiles {
     }
 
     private Map<String, Object> entry(HttpExchange exchange) {
-        double time = exchange.durationNanos() / 1_000_000.0;
+        double time = Math.round(exchange.durationNanos() / 1_000.0) / 1_000.0;
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("startedDateTime", exchange.started().toString());
+        entry.put("startedDateTime", started(exchange));
         entry.put("time", time);
         entry.put("request", request(exchange));
         entry.put("response", response(exchange));
@@ -294,6 +300,11 @@ public final class ExchangeFiles {
         pair.put("name", name);
         pair.put("value", value);
         return pair;
+    }
+
+    /** ISO 8601 in milliseconds, as browsers write HAR files ({@code 2026-12-03T23:41:55.899Z}). */
+    private static String started(HttpExchange exchange) {
+        return DateTimeFormatter.ISO_INSTANT.format(exchange.started().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static long millis(HttpExchange exchange) {
