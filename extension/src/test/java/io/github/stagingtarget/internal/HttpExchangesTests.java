@@ -489,6 +489,42 @@ class HttpExchangesTests {
     }
 
     @Test
+    void aSpecificationFromTheConstructorRecordsForTheTestOfItsInstance() throws IOException {
+        runFixtures("", ConstructorTestCase.class)
+                .testEvents()
+                .assertStatistics(s -> s.succeeded(1).failed(1));
+
+        assertThat(onlyText())
+                .contains(": 1 request,")
+                .contains("/echo?who=second ")
+                .doesNotContain("who=first");
+    }
+
+    @StagingTarget
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ConstructorTestCase {
+
+        private final RequestSpecification api;
+
+        ConstructorTestCase(RequestSpecification api) {
+            this.api = api;
+        }
+
+        @Test
+        @Order(1)
+        void first() {
+            api.get("/echo?who=first");
+        }
+
+        @Test
+        @Order(2)
+        void second() {
+            api.get("/echo?who=second");
+            throw new AssertionError("second failed");
+        }
+    }
+
+    @Test
     void recordingCanBeTurnedOff() {
         runFixtures("http-exchanges = false", FailingRequestTestCase.class)
                 .testEvents()
