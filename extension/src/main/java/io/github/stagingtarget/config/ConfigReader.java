@@ -137,9 +137,9 @@ final class ConfigReader {
         }
     }
 
-    /** A size such as {@code 256KiB}, {@code 1MB} or a number of bytes, from {@code min} to {@code max}. */
+    /** A size in bytes: a number, or with a unit such as {@code 64KiB}, {@code 1MiB} or {@code 500kB}. */
     long bytes(String relativeKey, long min, long max) {
-        String expected = "a size from " + min + " bytes to " + (max / (1024 * 1024)) + "MiB, such as 256KiB or 1MiB";
+        String expected = "a size from " + min + " to " + max + " bytes, such as 65536, 64KiB or 1MiB";
         requirePresent(relativeKey, expected);
         try {
             long bytes = config.getBytes(relativeKey);

@@ -118,7 +118,13 @@ final class ConfigSchema {
                             freeMap("paths"),
                             block("ready", CONFIGURATION_DOCS, key("path")),
                             block("version", CONFIGURATION_DOCS, key("path"), key("expected")))),
-            block("evidence", EVIDENCE_DOCS, key("server-log-bytes")),
+            block(
+                    "evidence",
+                    EVIDENCE_DOCS,
+                    key("server-log-bytes"),
+                    key("http-exchanges"),
+                    key("http-body-limit"),
+                    key("http-max-exchanges")),
             block(
                     "browser",
                     BROWSER_DOCS,

@@ -287,11 +287,13 @@ public final class StagingTargetConfig {
      */
     public ServerSettings server(TargetSelection selection) {
         TargetSettings definition = target(selection);
+        return ServerSettingsReader.read(reader(definition), definition.name(), definition.local());
+    }
+
+    /** The target's keys over {@code defaults}, read with the target's own key names in messages. */
+    private ConfigReader reader(TargetSettings definition) {
         Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
-        return ServerSettingsReader.read(
-                new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name(), context),
-                definition.name(),
-                definition.local());
+        return new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name(), context);
     }
 
     /** The named services, sorted; each is checked like the target's own base URL, paths and version. */
@@ -326,6 +328,15 @@ public final class StagingTargetConfig {
                             version(service)));
         }
         return Collections.unmodifiableMap(services);
+    }
+
+    /**
+     * Validates the target's {@code evidence} keys: what a failed test leaves behind.
+     *
+     * @throws TargetConfigException naming the key, its origin and what was expected
+     */
+    public EvidenceSettings evidence(TargetSelection selection) {
+        return EvidenceSettingsReader.read(reader(target(selection)));
     }
 
     private String baseUrl(ConfigReader target, Optional<LaunchSettings> launch) {

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Injects a fresh REST Assured {@code RequestSpecification} preset with the target's base URI. REST Assured
  * is an optional dependency: the type is matched by name, and {@link RestAssuredSpecs} (the only class that
- * links against it) is loaded only when a test asks for one.
+ * links against it) is loaded only when a test asks for one. Each specification records its exchanges for
+ * the test that uses it ({@link HttpRecordingScope}).
  */
 final class RequestSpecificationResolver implements TypedResolver {
 
@@ -19,7 +20,8 @@ final class RequestSpecificationResolver implements TypedResolver {
 
     @Override
     public Object resolve(ConfiguredTarget target, ExtensionContext context, Class<?> type) {
-        return RestAssuredSpecs.forTarget(target);
+        var recording = HttpRecordingScope.recordingFor(context);
+        return recording == null ? RestAssuredSpecs.forTarget(target) : RestAssuredSpecs.forTarget(target, recording);
     }
 
     @Override

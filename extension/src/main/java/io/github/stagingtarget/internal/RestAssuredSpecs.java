@@ -2,10 +2,12 @@ package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ConfiguredTarget;
 import io.github.stagingtarget.http.client.HttpClientSetup;
+import io.github.stagingtarget.report.http.HttpRecording;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /** Builds REST Assured specifications; kept apart so that REST Assured stays optional. */
 final class RestAssuredSpecs {
@@ -27,5 +29,10 @@ final class RestAssuredSpecs {
         // TLS trust, client certificate, proxy, gate credentials and headers: the target's one HTTP setup.
         RestAssuredHttp.apply(builder, HttpClientSetup.forTarget(target));
         return RestAssured.given(builder.build());
+    }
+
+    /** Like {@link #forTarget(ConfiguredTarget)}, recording every exchange into the test {@code recording} names. */
+    static RequestSpecification forTarget(ConfiguredTarget target, Supplier<HttpRecording> recording) {
+        return forTarget(target).filter(new RecordingFilter(recording));
     }
 }

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -28,6 +29,7 @@ public final class StagingTargetExtension
         implements BeforeAllCallback,
                 BeforeEachCallback,
                 AfterTestExecutionCallback,
+                AfterEachCallback,
                 ParameterResolver,
                 TestExecutionExceptionHandler,
                 LifecycleMethodExecutionExceptionHandler {
@@ -59,11 +61,18 @@ public final class StagingTargetExtension
         BrowserLifecycle.beforeEach(context);
         FixtureLifecycle.beforeEach(context);
         ServerLogCapture.beforeEach(context);
+        HttpRecordingScope.beforeEach(context);
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
         ServerLogCapture.afterTestExecution(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        // After the @AfterEach methods: their requests belong to the test, and so do their failures.
+        HttpRecordingScope.afterEach(context);
     }
 
     @Override

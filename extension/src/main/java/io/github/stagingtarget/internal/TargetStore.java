@@ -3,6 +3,7 @@ package io.github.stagingtarget.internal;
 import io.github.stagingtarget.config.ClassLoaders;
 import io.github.stagingtarget.config.ConfigLoader;
 import io.github.stagingtarget.config.ConfiguredTarget;
+import io.github.stagingtarget.config.EvidenceSettings;
 import io.github.stagingtarget.config.PersonalConfig;
 import io.github.stagingtarget.config.ServerSettings;
 import io.github.stagingtarget.config.StagingTargetConfig;
@@ -82,6 +83,11 @@ final class TargetStore {
         return resolved(context).server();
     }
 
+    /** The target's validated evidence keys: what a failed test leaves behind. */
+    static EvidenceSettings evidence(ExtensionContext context) {
+        return resolved(context).evidence();
+    }
+
     static ConfiguredTarget target(ExtensionContext context) {
         TargetSettings definition = definition(context);
         SecretMask mask = mask(context);
@@ -91,7 +97,12 @@ final class TargetStore {
     }
 
     /** The whole target, validated from one parse of the configuration before anything is started. */
-    private record Resolved(TargetSettings target, ServerSettings server, SecretMask mask, RunHeader header) {}
+    private record Resolved(
+            TargetSettings target,
+            ServerSettings server,
+            EvidenceSettings evidence,
+            SecretMask mask,
+            RunHeader header) {}
 
     private static Resolved resolved(ExtensionContext context) {
         return computeOnce(context, RESOLVED, () -> resolve(context)).get(context);
@@ -138,8 +149,9 @@ final class TargetStore {
         TargetSettings target = config.target(selection);
         HttpClientSetup.validate(target.http());
         ServerSettings server = config.server(selection);
+        EvidenceSettings evidence = config.evidence(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
-        return new Resolved(target, server, config.mask(), header);
+        return new Resolved(target, server, evidence, config.mask(), header);
     }
 
     private static LiveTarget start(TargetSettings definition, SecretMask mask) {

@@ -2,7 +2,10 @@ package io.github.stagingtarget.secrets;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,11 @@ import org.apiguardian.api.API;
  * mask.apply("login with hunter2 failed");   // "login with **** failed"
  * SecretMask.redact("https://bob:pw@host/?token=abc");   // "https://****@host/?token=****"
  * }</pre>
+ *
+ * HTTP headers ({@link #applyToHeader}): the values of {@code Authorization} and {@code Proxy-Authorization}
+ * (the scheme stays readable), of every cookie in {@code Cookie} and {@code Set-Cookie} (names and attributes
+ * stay), of headers with a secret name ({@code X-Auth-Token}, {@code X-Api-Key}) and of the headers a caller
+ * names as secret (configured ones).
  *
  * <p>Thread-safe. Not API: it will move to an internal package.
  */
@@ -100,6 +108,11 @@ public final class SecretMask {
 
     private static final Pattern JSON_MEMBER = Pattern.compile("(\"([A-Za-z0-9_.-]+)\"\\s*:\\s*)\"[^\"]*\"");
 
+    /** Headers that carry credentials whatever their value looks like; compared in lower case. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization");
+
+    private static final Pattern AUTH_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9_-]*)(\\s+)(\\S.*)", Pattern.DOTALL);
+
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
     /** Remembers a secret; {@code null} and values shorter than four characters are ignored. */
@@ -147,6 +160,114 @@ public final class SecretMask {
         boolean quoted = value.length() >= 2
                 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
         return quoted ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /**
+     * A new mask that knows this one's secrets and {@code more} (values shorter than four characters are
+     * ignored); this one is unchanged. For secrets that matter to one report only, such as the cookies seen in
+     * a test's HTTP exchanges.
+     */
+    public SecretMask with(Collection<String> more) {
+        SecretMask copy = new SecretMask();
+        copy.secrets.addAll(secrets);
+        more.forEach(copy::add);
+        return copy;
+    }
+
+    /**
+     * Whether an HTTP header's value is a secret: {@code Authorization}, {@code Proxy-Authorization}, a secret
+     * name ({@link #isSecretName}: {@code X-Auth-Token}, {@code X-Api-Key}), or one of {@code configured}
+     * (compared ignoring case). {@code Cookie} and {@code Set-Cookie} are masked cookie by cookie instead.
+     */
+    public static boolean isSecretHeader(String name, Set<String> configured) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return CREDENTIAL_HEADERS.contains(lower)
+                || isSecretName(name)
+                || configured.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    /**
+     * An HTTP header's value as it may be shown: a secret header's value becomes {@value #MASK} (an
+     * authentication scheme stays: {@code Bearer ****}); {@code Cookie: a=1; b=2} becomes {@code a=****;
+     * b=****}; {@code Set-Cookie: id=1; Path=/; HttpOnly} becomes {@code id=****; Path=/; HttpOnly}; any other
+     * value passes {@link #apply}.
+     *
+     * @param configured further header names whose values are secret (the target's configured headers)
+     */
+    public String applyToHeader(String name, String value, Set<String> configured) {
+        if (value == null) {
+            return null;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("cookie")) {
+            return maskCookies(value, false);
+        }
+        if (lower.equals("set-cookie")) {
+            return maskCookies(value, true);
+        }
+        if (isSecretHeader(name, configured)) {
+            Matcher scheme = AUTH_SCHEME.matcher(value.strip());
+            return CREDENTIAL_HEADERS.contains(lower) && scheme.matches() ? scheme.group(1) + " " + MASK : MASK;
+        }
+        return apply(value);
+    }
+
+    /**
+     * The secrets an HTTP header carries, to be masked wherever else they appear (a token echoed in a body):
+     * the values {@link #applyToHeader} hides, and the password inside {@code Basic} credentials.
+     */
+    public static List<String> secretsInHeader(String name, String value, Set<String> configured) {
+        List<String> found = new ArrayList<>();
+        if (value == null) {
+            return found;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("cookie") || lower.equals("set-cookie")) {
+            String[] pairs = value.split(";");
+            for (int i = 0; i < pairs.length && (i == 0 || lower.equals("cookie")); i++) {
+                int equals = pairs[i].indexOf('=');
+                if (equals >= 0) {
+                    found.add(pairs[i].substring(equals + 1).strip());
+                }
+            }
+        } else if (isSecretHeader(name, configured)) {
+            Matcher scheme = AUTH_SCHEME.matcher(value.strip());
+            if (!CREDENTIAL_HEADERS.contains(lower) || !scheme.matches()) {
+                found.add(value.strip());
+            } else {
+                // The credentials alone: an echoed "Bearer x" then still shows its scheme, like the header.
+                found.add(scheme.group(3));
+                if (scheme.group(1).equalsIgnoreCase("basic")) {
+                    try {
+                        String decoded = new String(
+                                Base64.getDecoder().decode(scheme.group(3).strip()), StandardCharsets.UTF_8);
+                        found.add(decoded.contains(":") ? decoded.substring(decoded.indexOf(':') + 1) : decoded);
+                    } catch (IllegalArgumentException notBase64) {
+                        // Not Basic credentials after all: the value itself is masked already.
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Keeps cookie names (and a Set-Cookie's attributes), hides values. */
+    private static String maskCookies(String value, boolean setCookie) {
+        String[] pairs = value.split(";", -1);
+        StringBuilder masked = new StringBuilder();
+        for (int i = 0; i < pairs.length; i++) {
+            String pair = pairs[i];
+            if (i > 0) {
+                masked.append(';');
+            }
+            int equals = pair.indexOf('=');
+            if ((i == 0 || !setCookie) && equals >= 0) {
+                masked.append(pair, 0, equals + 1).append(MASK);
+            } else {
+                masked.append(redact(pair));
+            }
+        }
+        return masked.toString();
     }
 
     /** The text with every known secret, URL user-info and secret assignment replaced by {@value #MASK}. */

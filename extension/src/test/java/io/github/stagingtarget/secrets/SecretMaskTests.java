@@ -2,7 +2,9 @@ package io.github.stagingtarget.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,5 +117,50 @@ class SecretMaskTests {
         assertThat(SecretMask.isSecretSetting("staging-target.targets.staging.ssh.password-env", List.of()))
                 .as("names the variable, is not its value")
                 .isFalse();
+    }
+
+    @Test
+    void credentialHeadersKeepTheirSchemeAndCookiesTheirNames() {
+        SecretMask mask = new SecretMask();
+        Set<String> none = Set.of();
+
+        assertThat(mask.applyToHeader("Authorization", "Bearer abc.def.ghi", none))
+                .isEqualTo("Bearer ****");
+        assertThat(mask.applyToHeader("proxy-authorization", "Basic dXNlcjpwdw==", none))
+                .isEqualTo("Basic ****");
+        assertThat(mask.applyToHeader("Authorization", "opaque-token", none)).isEqualTo("****");
+        assertThat(mask.applyToHeader("Cookie", "sid=s3cr3t; theme=dark", none)).isEqualTo("sid=****; theme=****");
+        assertThat(mask.applyToHeader("Set-Cookie", "sid=s3cr3t; Path=/; HttpOnly", none))
+                .isEqualTo("sid=****; Path=/; HttpOnly");
+        assertThat(mask.applyToHeader("X-Auth-Token", "t0k3n-value", none)).isEqualTo("****");
+        assertThat(mask.applyToHeader("X-Api-Key", "k3y-value", none)).isEqualTo("****");
+        assertThat(mask.applyToHeader("X-Tenant", "acme", Set.of("x-tenant"))).isEqualTo("****");
+        assertThat(mask.applyToHeader("Content-Type", "application/json", none)).isEqualTo("application/json");
+        assertThat(mask.applyToHeader("Location", "https://bob:pw@host/?token=abc", none))
+                .isEqualTo("https://****@host/?token=****");
+    }
+
+    @Test
+    void secretsCarriedByHeadersIncludeTheBasicPassword() {
+        String basic = Base64.getEncoder().encodeToString("alice:wonder-pass".getBytes());
+
+        assertThat(SecretMask.secretsInHeader("Authorization", "Basic " + basic, Set.of()))
+                .containsExactly(basic, "wonder-pass");
+        assertThat(SecretMask.secretsInHeader("Cookie", "sid=abcd1234; theme=dark", Set.of()))
+                .containsExactly("abcd1234", "dark");
+        assertThat(SecretMask.secretsInHeader("Set-Cookie", "sid=abcd1234; Path=/", Set.of()))
+                .containsExactly("abcd1234");
+        assertThat(SecretMask.secretsInHeader("Accept", "text/html", Set.of())).isEmpty();
+    }
+
+    @Test
+    void aMaskWithMoreSecretsLeavesTheOriginalAlone() {
+        SecretMask run = new SecretMask();
+        run.add("run-secret");
+
+        SecretMask report = run.with(List.of("cookie-value"));
+
+        assertThat(report.apply("run-secret cookie-value")).isEqualTo("**** ****");
+        assertThat(run.apply("run-secret cookie-value")).isEqualTo("**** cookie-value");
     }
 }
