@@ -103,6 +103,7 @@ final class ConfigSchema {
                     key("password"),
                     key("passphrase")),
             block("fixtures", CONSOLE_DOCS, key("allowed"), key("reset"), key("seed"), key("timeout")),
+            block("run-lock", CONSOLE_DOCS, key("mode"), key("wait"), key("directory")),
             block("session", CONSOLE_DOCS, key("command"), key("cookie-name")),
             key("logs"),
             key("log-lines"),

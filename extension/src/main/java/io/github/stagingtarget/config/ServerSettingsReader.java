@@ -7,6 +7,7 @@ import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.fixtures.FixtureSettings;
 import io.github.stagingtarget.fixtures.Templates;
 import io.github.stagingtarget.login.SessionSettings;
+import io.github.stagingtarget.runlock.RunLockSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,35 @@ final class ServerSettingsReader {
                         target.string("session.cookie-name", "a cookie name"),
                         target.key("session")),
                 target.stringList("logs"),
-                logLines);
+                logLines,
+                runLock(target, type));
+    }
+
+    private static RunLockSettings runLock(ConfigReader target, ConsoleType type) {
+        ConfigReader lock = target.child("run-lock");
+        String expected = "off, fixtures or always";
+        RunLockSettings.Mode mode;
+        try {
+            mode = RunLockSettings.Mode.valueOf(
+                    lock.string("mode", expected).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw lock.problem("mode", expected, e);
+        }
+        Duration wait = lock.duration("wait");
+        // A local target's lock belongs to its checkout (its launched app, its database); a server's lock to the
+        // account the console logs in as: the shell starts in its home directory.
+        String directory = lock.optionalString("directory", "a directory on the server")
+                .map(String::trim)
+                .orElseGet(() -> type == ConsoleType.LOCAL
+                        ? lock.context()
+                                .projectDirectory()
+                                .resolve("target/staging-target")
+                                .toString()
+                        : ".");
+        if (directory.isEmpty()) {
+            throw lock.problem("directory", "a directory on the server, such as /var/lock/staging-tests");
+        }
+        return new RunLockSettings(mode, wait, directory, target.key("run-lock"), lock.briefOrigin("mode"));
     }
 
     private static ConsoleType consoleType(ConfigReader target, boolean hasSsh) {

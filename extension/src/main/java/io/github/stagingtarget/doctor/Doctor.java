@@ -150,6 +150,7 @@ public final class Doctor {
         List<CheckResult> results = new ArrayList<>();
         results.add(CheckResult.ok("configuration", "target '" + definition.name() + "' is valid"));
         results.add(ServerChecks.ssh(server, mask));
+        results.add(ServerChecks.runLock(server, mask));
         if (definition.launch().isPresent()) {
             results.add(CheckResult.ok("launch", "the application is started by the tests; readiness is checked then"));
             results.add(ServerChecks.browser(definition));

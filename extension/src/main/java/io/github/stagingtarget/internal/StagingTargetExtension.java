@@ -47,6 +47,7 @@ public final class StagingTargetExtension
         FixtureLifecycle.checkClass(context);
         // Fails the class once, before any test, if the target is misconfigured or its app does not start.
         TargetStore.target(context);
+        RunLockStore.beforeAll(context);
         FixtureLifecycle.beforeAll(context);
     }
 
