@@ -98,8 +98,12 @@ run holder "$BUILD_DIR"
 await "run lock held by the first run" 600 held
 run waiter "$other"
 await "second run waiting for the lock" 600 waiting
-# The first run's test JVM: Failsafe's fork, started from that checkout's target/surefire.
-jvm=$(pgrep -u "$BUILD_USER" -f -- "$BUILD_DIR/example-tests/target/surefire" | head -n 1)
+# The first run's test JVM: Failsafe's fork, started from that checkout's target/surefire (through a
+# `/bin/sh -c`, whose command line matches too: the java process is the one holding the lock).
+jvm=
+for pid in $(pgrep -u "$BUILD_USER" -f -- "$BUILD_DIR/example-tests/target/surefire"); do
+  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]] && jvm=$pid && break
+done
 [[ -n $jvm ]] || { echo "FAIL: no test JVM of the first run found" >&2; exit 1; }
 kill -KILL "$jvm"
 killed_at=$SECONDS
