@@ -105,6 +105,7 @@ final class ConfigSchema {
                     key("password"),
                     key("passphrase")),
             block("fixtures", CONSOLE_DOCS, key("allowed"), key("reset"), key("seed"), key("timeout")),
+            block("run-lock", CONSOLE_DOCS, key("mode"), key("wait"), key("directory")),
             block("session", CONSOLE_DOCS, key("command"), key("cookie-name")),
             listOf("logs", block("logs", CONSOLE_DOCS, key("path"), key("command"), key("name"))),
             key("log-lines"),

@@ -14,6 +14,7 @@ import io.github.stagingtarget.fixtures.Templates;
 import io.github.stagingtarget.login.SessionSettings;
 import io.github.stagingtarget.report.LogSettings;
 import io.github.stagingtarget.report.LogSource;
+import io.github.stagingtarget.runlock.RunLockSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ final class ServerSettingsReader {
                         template(target, "session.command", SessionSettings.EMAIL_PLACEHOLDER, "app create-session"),
                         target.string("session.cookie-name", "a cookie name"),
                         target.key("session")),
-                logs(target));
+                logs(target),
+                runLock(target, type));
     }
 
     private static final String LOG_EXPECTED = "a list of log file paths and log commands, such as "
@@ -135,6 +137,33 @@ final class ServerSettingsReader {
             throw entry.problem("name", "a name of 1 to 80 letters, digits, '.', '-' or '_' (it becomes a file name)");
         }
         return name;
+    }
+
+    private static RunLockSettings runLock(ConfigReader target, ConsoleType type) {
+        ConfigReader lock = target.child("run-lock");
+        String expected = "off, fixtures or always";
+        RunLockSettings.Mode mode;
+        try {
+            mode = RunLockSettings.Mode.valueOf(
+                    lock.string("mode", expected).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw lock.problem("mode", expected, e);
+        }
+        Duration wait = lock.duration("wait");
+        // A local target's lock belongs to its checkout (its launched app, its database); a server's lock to the
+        // account the console logs in as: the shell starts in its home directory.
+        String directory = lock.optionalString("directory", "a directory on the server")
+                .map(String::trim)
+                .orElseGet(() -> type == ConsoleType.LOCAL
+                        ? lock.context()
+                                .projectDirectory()
+                                .resolve("target/staging-target")
+                                .toString()
+                        : ".");
+        if (directory.isEmpty()) {
+            throw lock.problem("directory", "a directory on the server, such as /var/lock/staging-tests");
+        }
+        return new RunLockSettings(mode, wait, directory, target.key("run-lock"), lock.briefOrigin("mode"));
     }
 
     private static ConsoleType consoleType(ConfigReader target, boolean hasSsh) {

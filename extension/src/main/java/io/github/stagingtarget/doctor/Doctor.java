@@ -162,6 +162,7 @@ public final class Doctor {
                 .ifPresent(warning -> results.add(CheckResult.warn(
                         "tls insecure", warning, "trust the server's CA with http.tls.trust instead")));
         results.add(ServerChecks.ssh(server, mask));
+        results.add(ServerChecks.runLock(server, mask));
         if (definition.launch().isPresent()) {
             results.add(CheckResult.ok("launch", "the application is started by the tests; readiness is checked then"));
             definition

@@ -5,11 +5,14 @@ import io.github.stagingtarget.config.TargetSettings;
 import io.github.stagingtarget.console.ConsoleException;
 import io.github.stagingtarget.console.shell.ExecConsole;
 import io.github.stagingtarget.console.shell.ExecSettings;
+import io.github.stagingtarget.console.shell.ShellConsole;
 import io.github.stagingtarget.console.ssh.SshConsole;
+import io.github.stagingtarget.runlock.RunLock;
+import io.github.stagingtarget.runlock.RunLockSettings;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.time.Duration;
 
-/** SSH (or the exec console) and the browser: connects and starts each once, as the tests will. */
+/** SSH (or the exec console), the run lock and the browser: connects and starts each once, as the tests will. */
 final class ServerChecks {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -41,6 +44,23 @@ final class ServerChecks {
             return CheckResult.ok("exec", console.describe() + ": shell started, commands run");
         } catch (ConsoleException e) {
             return CheckResult.fail("exec", e.getMessage(), "see \"Exec console\" in docs/console.md");
+        }
+    }
+
+    /** The run lock's state on the server: free, or held by whom; it neither takes nor creates it. */
+    static CheckResult runLock(ServerSettings server, SecretMask mask) {
+        RunLockSettings lock = server.runLock();
+        if (lock.mode() == RunLockSettings.Mode.OFF) {
+            return CheckResult.ok("run lock", "not used (" + lock.key("mode") + " = off)");
+        }
+        String when = lock.mode() == RunLockSettings.Mode.ALWAYS
+                ? " (taken before the first test class)"
+                : " (taken before the first reset or seed)";
+        try (ShellConsole console = server.newConsole(mask)) {
+            return CheckResult.ok("run lock", RunLock.status(console, lock) + when);
+        } catch (RuntimeException e) {
+            return CheckResult.fail(
+                    "run lock", mask.apply(String.valueOf(e.getMessage())), "see \"The run lock\" in docs/console.md");
         }
     }
 

@@ -53,6 +53,10 @@ final class FixtureLifecycle {
     private static void run(ExtensionContext context, FixturePlan plan) {
         FixtureRunner runner = runner(context);
         FixtureScript script = runner.prepare(plan);
+        if (plan.isDestructive()) {
+            // No other run may reset under this one, nor this one under another: held until the run ends.
+            RunLockStore.beforeDestructiveFixture(context);
+        }
         Map<String, String> keys;
         try {
             keys = runner.run(script, plan.declaredOn(), () -> ServerStore.console(context));

@@ -1,11 +1,7 @@
 package io.github.stagingtarget.internal;
 
 import io.github.stagingtarget.config.ServerSettings;
-import io.github.stagingtarget.config.ServerSettings.ConsoleType;
-import io.github.stagingtarget.console.shell.ExecConsole;
-import io.github.stagingtarget.console.shell.LocalConsole;
 import io.github.stagingtarget.console.shell.ShellConsole;
-import io.github.stagingtarget.console.ssh.SshConsole;
 import io.github.stagingtarget.login.CommandSessions;
 import io.github.stagingtarget.login.PreparedSessions;
 import io.github.stagingtarget.secrets.SecretMask;
@@ -36,7 +32,7 @@ final class ServerStore {
         // Creating a console is cheap and opens nothing: SSH connects on the first command.
         return context.getRoot()
                 .getStore(NAMESPACE)
-                .getOrComputeIfAbsent("console", key -> create(server, mask), ShellConsole.class);
+                .getOrComputeIfAbsent("console", key -> server.newConsole(mask), ShellConsole.class);
     }
 
     static Sessions sessions(ExtensionContext context) {
@@ -52,16 +48,5 @@ final class ServerStore {
     static PreparedSessions preparedSessions(ExtensionContext context) {
         return context.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(PREPARED, key -> new PreparedSessions(), PreparedSessions.class);
-    }
-
-    private static ShellConsole create(ServerSettings server, SecretMask mask) {
-        if (server.consoleType() == ConsoleType.SSH) {
-            return new SshConsole(server.ssh().orElseThrow(), System::getenv, mask, server.commandTimeout());
-        }
-        if (server.consoleType() == ConsoleType.EXEC) {
-            return new ExecConsole(server.exec().orElseThrow(), server.commandTimeout(), mask);
-        }
-        return new LocalConsole(
-                server.target(), server.workingDirectory(), server.environment(), server.commandTimeout(), mask);
     }
 }

@@ -53,6 +53,7 @@ public final class StagingTargetExtension
             // also when the target failed its checks.
             TargetStore.publishHeader(context);
         }
+        RunLockStore.beforeAll(context);
         FixtureLifecycle.beforeAll(context);
     }
 

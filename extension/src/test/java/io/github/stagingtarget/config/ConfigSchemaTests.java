@@ -69,7 +69,7 @@ class ConfigSchemaTests {
                 .hasMessageContaining("staging-target.targets.staging.command is not a StagingTarget key. "
                         + "'command' is a key of console, launch, session. The keys of staging-target.targets.staging "
                         + "are base-url, browser, console, evidence, fixtures, http, launch, local, log-lines, logs, paths, "
-                        + "ready, services, session, ssh, values, version (see docs/configuration.md).");
+                        + "ready, run-lock, services, session, ssh, values, version (see docs/configuration.md).");
     }
 
     @Test

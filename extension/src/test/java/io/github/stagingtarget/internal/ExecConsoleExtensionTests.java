@@ -92,8 +92,9 @@ class ExecConsoleExtensionTests {
                         "reset\n[{\"email\":\"ada@example.com\"}]\nit's $(touch pwned) `touch pwned`; touch pwned\n");
         assertThat(work.resolve("pwned")).doesNotExist();
         if (kind.equals("env")) {
-            // Reset, both uploads and both seeds in one run of the wrapper; the other marks the server log.
-            assertThat(Files.readAllLines(dir.resolve("runs"))).hasSize(2);
+            // Reset, both uploads and both seeds in one run of the wrapper; one more holds the run lock for the
+            // run, and the last marks the server log.
+            assertThat(Files.readAllLines(dir.resolve("runs"))).hasSize(3);
         }
     }
 

@@ -88,6 +88,8 @@ class ServerFixturesTests {
                   }
                   session { command = "echo ignored-line; echo key-for-{email}", cookie-name = "todo_session" }
                   logs = %s
+                  # These tests count channels and commands; the run lock's own channel is tested in runlock/.
+                  run-lock.mode = off
                 }
                 """.formatted(
                         server.port(),

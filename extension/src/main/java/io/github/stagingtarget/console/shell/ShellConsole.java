@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -142,6 +145,84 @@ public abstract class ShellConsole implements ServerConsole, AutoCloseable {
         // input is /dev/null, so a command that reads input gets end-of-file, never the rest of the script.
         Script script = text("exec sh -c " + Shell.quote(command) + " </dev/null\n");
         return capture(command, command, script, timeout, "Command", timeoutSource);
+    }
+
+    /**
+     * Starts {@code script} in one {@code sh -s} and keeps its standard input open until the returned handle is
+     * closed: a script that ends with {@code read} blocks there, and ends when the handle is closed, when the
+     * console's connection is lost or when this JVM dies (its end of the pipe or channel closes with it). Each
+     * line of its standard output goes to {@code lines}, as it comes, on a thread of the console. The script
+     * must not read standard input except in that last {@code read}.
+     *
+     * @param limit the longest the script may run at all; it is stopped then, like a command that timed out
+     */
+    public HeldScript hold(String script, Consumer<String> lines, Duration limit) {
+        requireTimeout(limit, "the limit passed to hold");
+        byte[] bytes = (script.endsWith("\n") ? script : script + "\n").getBytes(StandardCharsets.UTF_8);
+        CountDownLatch release = new CountDownLatch(1);
+        Script held = stdin -> {
+            stdin.write(bytes);
+            stdin.flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                // The shell ended first (the console cancels its input pump): nothing left to hold.
+                Thread.currentThread().interrupt();
+            }
+        };
+        CompletableFuture<HeldScript.Ending> ending = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try (LineStream out = new LineStream(lines)) {
+                        Execution execution = execute(held, out, limit);
+                        out.flush();
+                        ending.complete(new HeldScript.Ending(
+                                execution.exitCode(), mask.apply(execution.stderr()), Optional.empty()));
+                    } catch (RuntimeException e) {
+                        ending.complete(new HeldScript.Ending(-1, "", Optional.of(e)));
+                    } catch (Throwable e) {
+                        ending.completeExceptionally(e);
+                    } finally {
+                        release.countDown();
+                    }
+                },
+                "staging-target-held-script-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        return new HeldScript(release, ending);
+    }
+
+    /** Standard output cut into lines, UTF-8, for {@link #hold}. */
+    private static final class LineStream extends OutputStream {
+        private final Consumer<String> lines;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineStream(Consumer<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (line.size() > 0) {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            }
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
     }
 
     @Override

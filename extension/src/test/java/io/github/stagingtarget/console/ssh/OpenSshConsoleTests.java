@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.stagingtarget.console.CommandResult;
 import io.github.stagingtarget.console.ConsoleException;
+import io.github.stagingtarget.console.shell.HeldScript;
 import io.github.stagingtarget.console.ssh.SshSettings.HostKeyPolicy;
 import io.github.stagingtarget.secrets.SecretMask;
 import io.github.stagingtarget.testsupport.Fifos;
@@ -17,9 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +70,31 @@ class OpenSshConsoleTests {
                 .hostKeyPolicy(policy)
                 .maxSessions(8)
                 .build();
+    }
+
+    @Test
+    void aHeldScriptStreamsItsLinesAsTheyComeAndEndsWhenItsHandleIsClosed() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HeldScript held = console.hold(
+                "echo first\nsleep 2\necho second\nread -r line || :\necho after-end-of-input",
+                lines::add,
+                Duration.ofMinutes(1));
+        try {
+            assertThat(lines.poll(30, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(lines)
+                    .as("the first line comes as it is written, before the script's sleep")
+                    .isEmpty();
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("second");
+            assertThat(lines.poll(500, TimeUnit.MILLISECONDS))
+                    .as("blocked in read")
+                    .isNull();
+            assertThat(held.ended()).isFalse();
+        } finally {
+            held.close();
+        }
+        assertThat(held.ended()).isTrue();
+        assertThat(lines).containsExactly("after-end-of-input");
+        assertThat(held.ending().orElseThrow().exitCode()).isZero();
     }
 
     @Test
