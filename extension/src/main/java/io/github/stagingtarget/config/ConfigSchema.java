@@ -55,6 +55,7 @@ final class ConfigSchema {
     private static final String CONFIGURATION_DOCS = "docs/configuration.md";
     private static final String CONSOLE_DOCS = "docs/console.md";
     private static final String BROWSER_DOCS = "docs/browser.md";
+    private static final String MAIL_DOCS = "docs/mail.md";
 
     /** The keys of one target; {@code staging-target.defaults} has the same ones. */
     static final Block TARGET = block(
@@ -119,7 +120,16 @@ final class ConfigSchema {
                     key("script-timeout"),
                     key("remote-url"),
                     key("reuse"),
-                    key("evidence-dir")));
+                    key("evidence-dir")),
+            block(
+                    "mail",
+                    MAIL_DOCS,
+                    key("enabled"),
+                    key("domain"),
+                    key("timeout"),
+                    key("poll-interval"),
+                    key("maildir"),
+                    key("raw-evidence")));
 
     /** {@code staging-target} itself. */
     static final Block ROOT = block(

@@ -14,8 +14,11 @@ import io.github.stagingtarget.http.VersionCheck;
 import io.github.stagingtarget.launch.ApplicationLauncher;
 import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
+import io.github.stagingtarget.mail.inbox.MailSettings;
+import io.github.stagingtarget.mail.inbox.MailSource;
 import io.github.stagingtarget.report.RunHeader;
 import io.github.stagingtarget.secrets.SecretMask;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -59,16 +62,29 @@ final class TargetStore {
         return resolved(context).server();
     }
 
+    /** The target's validated {@code mail} block; no side effects. */
+    static MailSettings mail(ExtensionContext context) {
+        return resolved(context).mail();
+    }
+
     static ConfiguredTarget target(ExtensionContext context) {
-        TargetSettings definition = definition(context);
-        SecretMask mask = mask(context);
-        return computeOnce(context, LIVE_TARGET, () -> start(definition, mask))
-                .get(context)
-                .target();
+        return live(context).target();
+    }
+
+    /** The embedded SMTP server started with the target's application, if its mail is enabled and embedded. */
+    static Optional<MailSource> embeddedMail(ExtensionContext context) {
+        return live(context).mail();
+    }
+
+    private static LiveTarget live(ExtensionContext context) {
+        Resolved resolved = resolved(context);
+        return computeOnce(context, LIVE_TARGET, () -> start(resolved.target(), resolved.mail(), resolved.mask()))
+                .get(context);
     }
 
     /** The whole target, validated from one parse of the configuration before anything is started. */
-    private record Resolved(TargetSettings target, ServerSettings server, SecretMask mask, RunHeader header) {}
+    private record Resolved(
+            TargetSettings target, ServerSettings server, MailSettings mail, SecretMask mask, RunHeader header) {}
 
     private static Resolved resolved(ExtensionContext context) {
         return computeOnce(context, RESOLVED, () -> resolve(context)).get(context);
@@ -81,13 +97,22 @@ final class TargetStore {
                 .getOrComputeIfAbsent(key, k -> Outcome.of(computation), Outcome.class);
     }
 
-    /** The target with its final base URI, and the application launched for it, if any. */
-    private record LiveTarget(ConfiguredTarget target, Optional<RunningApplication> application)
+    /**
+     * The target with its final base URI, the application launched for it, if any, and the embedded SMTP server
+     * started before it (typed as a plain source, so that GreenMail is only loaded when mail is enabled).
+     */
+    private record LiveTarget(
+            ConfiguredTarget target, Optional<RunningApplication> application, Optional<MailSource> mail)
             implements AutoCloseable {
 
         @Override
         public void close() {
-            application.ifPresent(RunningApplication::close);
+            try {
+                application.ifPresent(RunningApplication::close);
+            } finally {
+                // After the application: it may still send mail while it stops.
+                mail.ifPresent(EmbeddedMail::stop);
+            }
         }
     }
 
@@ -103,15 +128,16 @@ final class TargetStore {
                 config.defaultSelection());
         TargetSettings target = config.target(selection);
         ServerSettings server = config.server(selection);
+        MailSettings mail = config.mail(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
         // Once per run, before anything is started or reset: which target, and whether its data may be wiped.
         System.out.println(header.line());
-        return new Resolved(target, server, config.mask(), header);
+        return new Resolved(target, server, mail, config.mask(), header);
     }
 
-    private static LiveTarget start(TargetSettings definition, SecretMask mask) {
+    private static LiveTarget start(TargetSettings definition, MailSettings mail, SecretMask mask) {
         try {
-            return startUnmasked(definition);
+            return startUnmasked(definition, mail);
         } catch (LaunchException e) {
             // A launch failure quotes the command and the application's log: both may hold the run's secrets.
             throw new LaunchException(mask.apply(e.getMessage()), e.getCause());
@@ -120,21 +146,33 @@ final class TargetStore {
         }
     }
 
-    private static LiveTarget startUnmasked(TargetSettings definition) {
+    private static LiveTarget startUnmasked(TargetSettings definition, MailSettings mail) {
         try {
             if (definition.launch().isEmpty()) {
                 ConfiguredTarget target = ConfiguredTarget.of(definition);
                 RemoteTargetCheck.run(target);
-                return new LiveTarget(target, Optional.empty());
+                return new LiveTarget(target, Optional.empty(), Optional.empty());
             }
-            RunningApplication application = ApplicationLauncher.forThisJvm().launch(definition);
+            // Before the application, which gets its address through {smtp-host} and {smtp-port}.
+            Optional<MailSource> smtp =
+                    mail.embedded() ? Optional.of(EmbeddedMail.start(definition.name())) : Optional.empty();
+            Map<String, String> placeholders =
+                    smtp.map(EmbeddedMail::placeholders).orElse(Map.of());
+            RunningApplication application;
+            try {
+                application = ApplicationLauncher.forThisJvm().launch(definition, placeholders);
+            } catch (InterruptedException | RuntimeException e) {
+                smtp.ifPresent(EmbeddedMail::stop);
+                throw e;
+            }
             try {
                 VersionCheck.verify(application.target(), definition.version());
             } catch (RuntimeException wrongBuild) {
                 application.close();
+                smtp.ifPresent(EmbeddedMail::stop);
                 throw wrongBuild;
             }
-            return new LiveTarget(application.target(), Optional.of(application));
+            return new LiveTarget(application.target(), Optional.of(application), smtp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while preparing target '" + definition.name() + "'", e);

@@ -68,7 +68,7 @@ class ConfigSchemaTests {
         assertThatThrownBy(() -> target("  command = \"app\""))
                 .hasMessageContaining("staging-target.targets.staging.command is not a StagingTarget key. "
                         + "'command' is a key of launch, session. The keys of staging-target.targets.staging are "
-                        + "base-url, browser, console, fixtures, launch, local, log-lines, logs, paths, ready, session, "
+                        + "base-url, browser, console, fixtures, launch, local, log-lines, logs, mail, paths, ready, session, "
                         + "ssh, version (see docs/configuration.md).");
     }
 
