@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# hostctl.sh ENV start|stop|status [nginx|sshd|app|all] — start, stop or report the pieces of an ENV host.
+# hostctl.sh ENV start|stop|status [nginx|sshd|postfix|app|all] — start, stop or report the pieces of an ENV host.
 #
 # CI injects faults with it (`hostctl.sh staging stop nginx` → connections to :8080 are refused), and
 # provision.sh and teardown.sh use it so that there is one way to start and stop each piece.
@@ -97,6 +97,45 @@ nginx_status() {
 }
 
 # The app is managed by appctl on the host, as the deploy user (see host/appctl).
+postfix_running() {
+  [[ -f $POSTFIX_CONF/main.cf ]] && postfix -c "$POSTFIX_CONF" status >/dev/null 2>&1
+}
+
+postfix_start() {
+  if postfix_running; then
+    echo "postfix: already running"
+    return 0
+  fi
+  [[ -f $POSTFIX_CONF/main.cf ]] || die "no $POSTFIX_CONF/main.cf: run provision.sh $ENV_NAME first"
+  port_open "$SMTP_PORT" && die "port $SMTP_PORT is taken by another process; not starting postfix"
+  # postfix(1) puts its master in the background itself; keep it off our descriptors like the other daemons.
+  start_daemon postfix -c "$POSTFIX_CONF" start >/dev/null 2>&1 || true
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until port_open "$SMTP_PORT" && postfix_running; do
+    ((SECONDS < deadline)) ||
+      die "postfix did not open $LISTEN_ADDRESS:$SMTP_PORT within $START_TIMEOUT s; see $POSTFIX_LOG"
+    sleep 0.1
+  done
+  echo "postfix: started ($LISTEN_ADDRESS:$SMTP_PORT, mail for @$MAIL_DOMAIN into $MAILDIR)"
+}
+
+postfix_stop() {
+  if postfix_running; then
+    postfix -c "$POSTFIX_CONF" stop >/dev/null 2>&1 || true
+  fi
+  wait_port_closed "$SMTP_PORT" "$START_TIMEOUT" || die "something still listens on $SMTP_PORT"
+  echo "postfix: stopped"
+}
+
+postfix_status() {
+  if postfix_running; then
+    echo "postfix: running ($LISTEN_ADDRESS:$SMTP_PORT)"
+  else
+    echo "postfix: stopped"
+    return 3
+  fi
+}
+
 app() {
   if ! id "$APP_USER" >/dev/null 2>&1 || [[ ! -x $APP_CTL ]]; then
     # appctl comes with the first deploy; before it there is no app to start or stop.
@@ -110,19 +149,19 @@ app() {
 run() {
   local verb=$1 status=0 each
   case "$piece" in
-    sshd | nginx) "${piece}_$verb" ;;
+    sshd | nginx | postfix) "${piece}_$verb" ;;
     app) app "$verb" ;;
     all)
       # Each piece in its own process: set -e does not apply inside a function called from `||`, and `all`
       # must go on to the next piece when one fails.
-      local order=(sshd app nginx)
-      [[ $verb == stop ]] && order=(nginx app sshd)
+      local order=(sshd postfix app nginx)
+      [[ $verb == stop ]] && order=(nginx app postfix sshd)
       for each in "${order[@]}"; do
         "$0" "$ENV_NAME" "$verb" "$each" || status=$?
       done
       return "$status"
       ;;
-    *) die "unknown piece '$piece': nginx, sshd, app or all" ;;
+    *) die "unknown piece '$piece': nginx, sshd, postfix, app or all" ;;
   esac
 }
 

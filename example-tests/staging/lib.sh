@@ -20,11 +20,13 @@ env_settings() {
     staging)
       SSH_PORT=2222
       HTTP_PORT=8080
+      SMTP_PORT=2525
       SERVER_NAME=staging.todo.test
       ;;
     production)
       SSH_PORT=2223
       HTTP_PORT=8081
+      SMTP_PORT=2526
       SERVER_NAME=www.todo.test
       ;;
     *)
@@ -62,6 +64,14 @@ env_settings() {
   SSH_KEY=$STATE_DIR/id_ed25519
   KNOWN_HOSTS=$STATE_DIR/known_hosts
   CLIENT_ENV=$STATE_DIR/client.env
+  # A private postfix instance: SMTP on LISTEN_ADDRESS:SMTP_PORT for the app, every address @MAIL_DOMAIN
+  # delivered into the deploy user's Maildir, nothing sent off the machine.
+  MAIL_DOMAIN=$SERVER_NAME
+  MAILDIR=$APP_HOME/Maildir
+  POSTFIX_CONF=/etc/postfix-$ENV_NAME
+  POSTFIX_QUEUE=/var/spool/postfix-$ENV_NAME
+  POSTFIX_DATA=/var/lib/postfix-$ENV_NAME
+  POSTFIX_LOG=/var/log/postfix-$ENV_NAME.log
 }
 
 die() {

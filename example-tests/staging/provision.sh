@@ -15,7 +15,7 @@ require_root
 
 install_packages() {
   local missing=() package
-  for package in nginx openssh-server openssh-client postgresql git curl; do
+  for package in nginx openssh-server openssh-client postgresql git curl postfix; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
   done
   ((${#missing[@]} == 0)) && return 0
@@ -153,7 +153,9 @@ EOF
     "TODO_JDBC_URL=jdbc:postgresql://127.0.0.1:$port/$DB_NAME" \
     "TODO_JDBC_USER=$DB_ROLE" \
     "TODO_JDBC_PASSWORD=$password" \
-    "TODO_APP_SECRET=$secret" |
+    "TODO_APP_SECRET=$secret" \
+    "TODO_SMTP_HOST=$LISTEN_ADDRESS" \
+    "TODO_SMTP_PORT=$SMTP_PORT" |
     write_as_app_user 600 "$APP_HOME/env"
 }
 
@@ -220,6 +222,79 @@ EOF
   "$here/hostctl.sh" "$ENV_NAME" start nginx
 }
 
+postfix_service() {
+  # Its own configuration, queue and data directories, so that staging's and production's instances (and the
+  # machine's default one, which stays stopped) share nothing. Root runs master; postfix owns the data.
+  install -d -o root -g root -m 755 "$POSTFIX_CONF" "$POSTFIX_QUEUE"
+  install -d -o postfix -g postfix -m 700 "$POSTFIX_DATA"
+  # The deploy user reads its mail over SSH; local(8) delivers as that user into these directories.
+  as_app_user bash -c 'umask 077 && mkdir -p Maildir/new Maildir/cur Maildir/tmp' || die "cannot create $MAILDIR"
+
+  cat >"$POSTFIX_CONF/main.cf.new" <<EOF
+# Written by provision.sh $ENV_NAME: a private postfix on loopback that delivers every address @$MAIL_DOMAIN
+# into $MAILDIR/ and sends nothing off the machine.
+compatibility_level = 3.6
+queue_directory = $POSTFIX_QUEUE
+data_directory = $POSTFIX_DATA
+mail_owner = postfix
+setgid_group = postdrop
+myhostname = $SERVER_NAME
+myorigin = \$myhostname
+mydestination = localhost
+inet_interfaces = $LISTEN_ADDRESS
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+# The catch-all: any local part of $MAIL_DOMAIN (edith+RUN@..., francis@...) goes to the deploy user; the
+# original recipient is kept in the X-Original-To header.
+virtual_alias_domains = $MAIL_DOMAIN
+virtual_alias_maps = regexp:$POSTFIX_CONF/catch-all
+home_mailbox = Maildir/
+alias_maps =
+alias_database =
+biff = no
+append_dot_mydomain = no
+relayhost =
+default_transport = error:this host sends no mail off the machine
+maillog_file = $POSTFIX_LOG
+maillog_file_prefixes = /var/log
+EOF
+  printf '/.*/ %s@localhost\n' "$APP_USER" >"$POSTFIX_CONF/catch-all.new"
+  # Only the services a loopback-only delivery needs: no port 25, no pickup of a local sendmail.
+  cat >"$POSTFIX_CONF/master.cf.new" <<EOF
+# Written by provision.sh $ENV_NAME. service type private unpriv chroot wakeup maxproc command
+$LISTEN_ADDRESS:$SMTP_PORT inet n - n - - smtpd
+cleanup   unix  n - n - 0 cleanup
+qmgr      unix  n - n 300 1 qmgr
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+verify    unix  - - n - 1 verify
+flush     unix  n - n 1000? 0 flush
+proxymap  unix  - - n - - proxymap
+showq     unix  n - n - - showq
+error     unix  - - n - - error
+retry     unix  - - n - - error
+discard   unix  - - n - - discard
+local     unix  - n n - - local
+anvil     unix  - - n - 1 anvil
+scache    unix  - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+EOF
+  local changed=no file
+  for file in main.cf master.cf catch-all; do
+    cmp -s "$POSTFIX_CONF/$file.new" "$POSTFIX_CONF/$file" || changed=yes
+    mv "$POSTFIX_CONF/$file.new" "$POSTFIX_CONF/$file"
+  done
+  postfix -c "$POSTFIX_CONF" check >/dev/null 2>&1 || die "postfix rejects $POSTFIX_CONF (see $POSTFIX_LOG)"
+  if postfix -c "$POSTFIX_CONF" status >/dev/null 2>&1 && [[ $changed == yes ]]; then
+    log "reloading postfix with the new configuration"
+    postfix -c "$POSTFIX_CONF" reload >/dev/null 2>&1
+  fi
+  "$here/hostctl.sh" "$ENV_NAME" start postfix
+}
+
 client_env() {
   cat >"$CLIENT_ENV.new" <<EOF
 # Written by provision.sh $ENV_NAME: what the functional tests need to reach the $ENV_NAME host.
@@ -235,6 +310,8 @@ export ${VAR_PREFIX}_APP_CLI=$APP_CLI
 export ${VAR_PREFIX}_APP_LOG=$APP_LOG
 export ${VAR_PREFIX}_NGINX_ERROR_LOG=$NGINX_ERROR_LOG
 export ${VAR_PREFIX}_NGINX_ACCESS_LOG=$NGINX_ACCESS_LOG
+export ${VAR_PREFIX}_MAIL_DOMAIN=$MAIL_DOMAIN
+export ${VAR_PREFIX}_MAILDIR=$MAILDIR
 EOF
   chmod 644 "$CLIENT_ENV.new"
   mv "$CLIENT_ENV.new" "$CLIENT_ENV"
@@ -246,6 +323,7 @@ deploy_user
 ssh_keys
 sshd_service
 postgres
+postfix_service
 nginx_service
 client_env
 log "ready: $BASE_URL/ (nginx), ssh -p $SSH_PORT $APP_USER@$LISTEN_ADDRESS; client settings in $CLIENT_ENV"

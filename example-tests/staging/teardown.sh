@@ -44,7 +44,7 @@ if id "$APP_USER" >/dev/null 2>&1; then
   fi
 fi
 
-for port in "$SSH_PORT" "$HTTP_PORT"; do
+for port in "$SSH_PORT" "$HTTP_PORT" "$SMTP_PORT"; do
   if port_open "$port"; then
     log "something still listens on $LISTEN_ADDRESS:$port"
     status=1
@@ -68,7 +68,7 @@ EOF
   fi
   getent group "$APP_USER" >/dev/null && groupdel "$APP_USER"
   # Fixed paths from lib.sh (ENV is checked there), so these can never expand to something else.
-  rm -rf -- "$APP_HOME" "$GIT_REPO" "$NGINX_LOG_DIR" "$STATE_DIR"
+  rm -rf -- "$APP_HOME" "$GIT_REPO" "$NGINX_LOG_DIR" "$STATE_DIR" "$POSTFIX_CONF" "$POSTFIX_QUEUE" "$POSTFIX_DATA" "$POSTFIX_LOG"
 fi
 
 exit "$status"

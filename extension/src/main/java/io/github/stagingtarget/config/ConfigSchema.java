@@ -56,6 +56,7 @@ final class ConfigSchema {
     private static final String CONSOLE_DOCS = "docs/console.md";
     private static final String BROWSER_DOCS = "docs/browser.md";
     private static final String EVIDENCE_DOCS = "docs/evidence.md";
+    private static final String MAIL_DOCS = "docs/mail.md";
 
     /** The keys of one target; {@code staging-target.defaults} has the same ones. */
     static final Block TARGET = block(
@@ -164,7 +165,16 @@ final class ConfigSchema {
                             key("no-proxy"),
                             key("user"),
                             key("password-env"),
-                            key("password"))));
+                            key("password"))),
+            block(
+                    "mail",
+                    MAIL_DOCS,
+                    key("enabled"),
+                    key("domain"),
+                    key("timeout"),
+                    key("poll-interval"),
+                    key("maildir"),
+                    key("raw-evidence")));
 
     /** {@code staging-target} itself. */
     static final Block ROOT = block(

@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import io.github.stagingtarget.mail.inbox.MailSettings;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.net.URI;
 import java.nio.file.Path;
@@ -337,6 +338,20 @@ public final class StagingTargetConfig {
      */
     public EvidenceSettings evidence(TargetSelection selection) {
         return EvidenceSettingsReader.read(reader(target(selection)));
+    }
+
+    /**
+     * Validates the target's {@code mail} block (docs/mail.md), before any SMTP server starts or any Maildir is
+     * read.
+     *
+     * @throws TargetConfigException naming the key, its origin and what was expected
+     */
+    public MailSettings mail(TargetSelection selection) {
+        TargetSettings definition = target(selection);
+        Config merged = root.getConfig(TARGETS + "." + definition.name()).withFallback(root.getConfig(DEFAULTS));
+        return MailSettingsReader.read(
+                new ConfigReader(merged, ConfigLoader.ROOT + "." + TARGETS + "." + definition.name(), context),
+                definition);
     }
 
     private String baseUrl(ConfigReader target, Optional<LaunchSettings> launch) {

@@ -153,6 +153,9 @@ final class EvidencePublisher {
         if (name.endsWith(".har") || name.endsWith(".json")) {
             return MediaType.APPLICATION_JSON;
         }
+        if (name.endsWith(".eml")) {
+            return MediaType.create("message", "rfc822");
+        }
         return MediaType.TEXT_PLAIN_UTF_8;
     }
 

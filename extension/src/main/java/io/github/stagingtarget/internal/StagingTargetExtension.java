@@ -39,7 +39,8 @@ public final class StagingTargetExtension
             new RequestSpecificationResolver(),
             new ServerConsoleResolver(),
             new SessionsResolver(),
-            new BrowserResolver());
+            new BrowserResolver(),
+            new MailboxResolver());
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -97,12 +98,14 @@ public final class StagingTargetExtension
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         // Runs before @AfterEach, which might change the page: this is the page as the test left it.
         BrowserLifecycle.publishEvidence(context, failure);
+        Mailboxes.publishEvidence(context, failure);
         throw failure;
     }
 
     @Override
     public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
         BrowserLifecycle.publishEvidence(context, failure);
+        Mailboxes.publishEvidence(context, failure);
         throw failure;
     }
 }

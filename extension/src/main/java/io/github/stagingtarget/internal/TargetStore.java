@@ -17,9 +17,12 @@ import io.github.stagingtarget.http.client.HttpClientSetup;
 import io.github.stagingtarget.launch.ApplicationLauncher;
 import io.github.stagingtarget.launch.LaunchException;
 import io.github.stagingtarget.launch.RunningApplication;
+import io.github.stagingtarget.mail.inbox.MailSettings;
+import io.github.stagingtarget.mail.inbox.MailSource;
 import io.github.stagingtarget.report.RunHeader;
 import io.github.stagingtarget.secrets.SecretMask;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -88,12 +91,24 @@ final class TargetStore {
         return resolved(context).evidence();
     }
 
+    /** The target's validated {@code mail} block; no side effects. */
+    static MailSettings mail(ExtensionContext context) {
+        return resolved(context).mail();
+    }
+
     static ConfiguredTarget target(ExtensionContext context) {
-        TargetSettings definition = definition(context);
-        SecretMask mask = mask(context);
-        return computeOnce(context, LIVE_TARGET, () -> start(definition, mask))
-                .get(context)
-                .target();
+        return live(context).target();
+    }
+
+    /** The embedded SMTP server started with the target's application, if its mail is enabled and embedded. */
+    static Optional<MailSource> embeddedMail(ExtensionContext context) {
+        return live(context).mail();
+    }
+
+    private static LiveTarget live(ExtensionContext context) {
+        Resolved resolved = resolved(context);
+        return computeOnce(context, LIVE_TARGET, () -> start(resolved.target(), resolved.mail(), resolved.mask()))
+                .get(context);
     }
 
     /** The whole target, validated from one parse of the configuration before anything is started. */
@@ -101,6 +116,7 @@ final class TargetStore {
             TargetSettings target,
             ServerSettings server,
             EvidenceSettings evidence,
+            MailSettings mail,
             SecretMask mask,
             RunHeader header) {}
 
@@ -115,14 +131,26 @@ final class TargetStore {
                 .getOrComputeIfAbsent(key, k -> Outcome.of(computation), Outcome.class);
     }
 
-    /** The target with its final base URI, and the application launched for it, if any. */
+    /**
+     * The target with its final base URI, the application launched for it, if any, its deployed version when it
+     * is checked, and the embedded SMTP server started before it (typed as a plain source, so that GreenMail is
+     * only loaded when mail is enabled).
+     */
     private record LiveTarget(
-            ConfiguredTarget target, Optional<RunningApplication> application, Optional<String> version)
+            ConfiguredTarget target,
+            Optional<RunningApplication> application,
+            Optional<String> version,
+            Optional<MailSource> mail)
             implements AutoCloseable {
 
         @Override
         public void close() {
-            application.ifPresent(RunningApplication::close);
+            try {
+                application.ifPresent(RunningApplication::close);
+            } finally {
+                // After the application: it may still send mail while it stops.
+                mail.ifPresent(EmbeddedMail::stop);
+            }
         }
     }
 
@@ -150,13 +178,14 @@ final class TargetStore {
         HttpClientSetup.validate(target.http());
         ServerSettings server = config.server(selection);
         EvidenceSettings evidence = config.evidence(selection);
+        MailSettings mail = config.mail(selection);
         RunHeader header = RunHeader.of(selection, target, server.fixtures());
-        return new Resolved(target, server, evidence, config.mask(), header);
+        return new Resolved(target, server, evidence, mail, config.mask(), header);
     }
 
-    private static LiveTarget start(TargetSettings definition, SecretMask mask) {
+    private static LiveTarget start(TargetSettings definition, MailSettings mail, SecretMask mask) {
         try {
-            return startUnmasked(definition);
+            return startUnmasked(definition, mail);
         } catch (LaunchException e) {
             // A launch failure quotes the command and the application's log: both may hold the run's secrets.
             throw new LaunchException(mask.apply(e.getMessage()), e.getCause());
@@ -165,23 +194,35 @@ final class TargetStore {
         }
     }
 
-    private static LiveTarget startUnmasked(TargetSettings definition) {
+    private static LiveTarget startUnmasked(TargetSettings definition, MailSettings mail) {
         try {
             if (definition.launch().isEmpty()) {
                 ConfiguredTarget target = ConfiguredTarget.of(definition);
                 Optional<String> version = RemoteTargetCheck.run(target);
-                return new LiveTarget(target, Optional.empty(), version);
+                return new LiveTarget(target, Optional.empty(), version, Optional.empty());
             }
-            RunningApplication application = ApplicationLauncher.forThisJvm().launch(definition);
+            // Before the application, which gets its address through {smtp-host} and {smtp-port}.
+            Optional<MailSource> smtp =
+                    mail.embedded() ? Optional.of(EmbeddedMail.start(definition.name())) : Optional.empty();
+            Map<String, String> placeholders =
+                    smtp.map(EmbeddedMail::placeholders).orElse(Map.of());
+            RunningApplication application;
+            try {
+                application = ApplicationLauncher.forThisJvm().launch(definition, placeholders);
+            } catch (InterruptedException | RuntimeException e) {
+                smtp.ifPresent(EmbeddedMail::stop);
+                throw e;
+            }
             Optional<String> version;
             try {
                 version = VersionCheck.verify(application.target(), definition.version());
                 RemoteTargetCheck.services(application.target());
-            } catch (RuntimeException wrongBuild) {
+            } catch (InterruptedException | RuntimeException wrongBuild) {
                 application.close();
+                smtp.ifPresent(EmbeddedMail::stop);
                 throw wrongBuild;
             }
-            return new LiveTarget(application.target(), Optional.of(application), version);
+            return new LiveTarget(application.target(), Optional.of(application), version, smtp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while preparing target '" + definition.name() + "'", e);

@@ -56,6 +56,15 @@ public final class ApplicationLauncher {
     }
 
     public RunningApplication launch(TargetSettings definition) throws InterruptedException {
+        return launch(definition, Map.of());
+    }
+
+    /**
+     * @param placeholders more placeholders to fill in the command, arguments and environment besides
+     *     {@code {port}}, such as the embedded SMTP server's {@code {smtp-port}}
+     */
+    public RunningApplication launch(TargetSettings definition, Map<String, String> placeholders)
+            throws InterruptedException {
         LaunchSettings spec = definition
                 .launch()
                 .orElseThrow(
@@ -80,10 +89,12 @@ public final class ApplicationLauncher {
                     + " (" + spec.origin() + ")");
         }
 
-        List<String> command = command(spec, port);
+        Map<String, String> values = new java.util.LinkedHashMap<>(placeholders);
+        values.put(LaunchSettings.PORT_PLACEHOLDER, Integer.toString(port));
+        List<String> command = command(spec, values);
         requireExecutable(definition, spec, command);
         ProcessTree tree = processTree(definition, spec);
-        Process process = start(definition, spec, command, port, tree);
+        Process process = start(definition, spec, command, values, tree);
         try {
             awaitReady(definition, spec, process, probe, tree, port);
         } catch (InterruptedException | RuntimeException e) {
@@ -105,11 +116,15 @@ public final class ApplicationLauncher {
     }
 
     private Process start(
-            TargetSettings definition, LaunchSettings spec, List<String> command, int port, ProcessTree tree) {
+            TargetSettings definition,
+            LaunchSettings spec,
+            List<String> command,
+            Map<String, String> placeholders,
+            ProcessTree tree) {
         ProcessBuilder builder = new ProcessBuilder(tree.inNewSession(command)).redirectErrorStream(true);
         spec.workingDirectory().ifPresent(dir -> builder.directory(dir.toFile()));
         for (Map.Entry<String, String> variable : spec.environment().entrySet()) {
-            builder.environment().put(variable.getKey(), withPort(variable.getValue(), port));
+            builder.environment().put(variable.getKey(), fill(variable.getValue(), placeholders));
         }
         builder.environment().putAll(tree.environment());
         Path log = spec.logFile();
@@ -208,23 +223,27 @@ public final class ApplicationLauncher {
                 && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
-    private List<String> command(LaunchSettings spec, int port) {
+    private List<String> command(LaunchSettings spec, Map<String, String> placeholders) {
         List<String> command = new ArrayList<>();
         if (spec.mainClass().isPresent()) {
             command.add(javaExecutable);
-            spec.jvmArgs().forEach(arg -> command.add(withPort(arg, port)));
+            spec.jvmArgs().forEach(arg -> command.add(fill(arg, placeholders)));
             command.add("-cp");
             command.add(classPath);
             command.add(spec.mainClass().get());
         } else {
-            spec.command().forEach(arg -> command.add(withPort(arg, port)));
+            spec.command().forEach(arg -> command.add(fill(arg, placeholders)));
         }
-        spec.args().forEach(arg -> command.add(withPort(arg, port)));
+        spec.args().forEach(arg -> command.add(fill(arg, placeholders)));
         return command;
     }
 
-    private static String withPort(String value, int port) {
-        return value.replace(LaunchSettings.PORT_PLACEHOLDER, Integer.toString(port));
+    private static String fill(String value, Map<String, String> placeholders) {
+        String filled = value;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            filled = filled.replace(placeholder.getKey(), placeholder.getValue());
+        }
+        return filled;
     }
 
     private static boolean isFree(int port) {

@@ -17,6 +17,7 @@ class PublicApiTests {
             "io.github.stagingtarget",
             "io.github.stagingtarget.console",
             "io.github.stagingtarget.session",
+            "io.github.stagingtarget.mail",
             "io.github.stagingtarget.doctor");
 
     /** Third-party types an API signature may name: the JDK, JUnit, Selenium WebDriver and REST Assured. */
@@ -64,6 +65,11 @@ class PublicApiTests {
                         "io.github.stagingtarget.console.ServerConsole",
                         "io.github.stagingtarget.console.Shell",
                         "io.github.stagingtarget.doctor.Doctor",
+                        "io.github.stagingtarget.mail.MailFilter",
+                        "io.github.stagingtarget.mail.MailMessage",
+                        "io.github.stagingtarget.mail.MailTimeoutException",
+                        "io.github.stagingtarget.mail.Mailbox",
+                        "io.github.stagingtarget.mail.MailboxException",
                         "io.github.stagingtarget.session.SessionKey",
                         "io.github.stagingtarget.session.Sessions");
     }

@@ -66,10 +66,11 @@ class ConfigSchemaTests {
         refused("  baseUrl = \"https://x/\"", "baseUrl", ": did you mean 'base-url'?");
         // A key of a sub-block written one level too high says where it belongs.
         assertThatThrownBy(() -> target("  command = \"app\""))
-                .hasMessageContaining("staging-target.targets.staging.command is not a StagingTarget key. "
-                        + "'command' is a key of console, launch, session. The keys of staging-target.targets.staging "
-                        + "are base-url, browser, console, evidence, fixtures, http, launch, local, log-lines, logs, paths, "
-                        + "ready, run-lock, services, session, ssh, values, version (see docs/configuration.md).");
+                .hasMessageContaining(
+                        "staging-target.targets.staging.command is not a StagingTarget key. "
+                                + "'command' is a key of console, launch, session. The keys of staging-target.targets.staging "
+                                + "are base-url, browser, console, evidence, fixtures, http, launch, local, log-lines, logs, mail, "
+                                + "paths, ready, run-lock, services, session, ssh, values, version (see docs/configuration.md).");
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  *                 TODO_JDBC_USER         none
  *                 TODO_JDBC_PASSWORD     none
  *                 TODO_VERSION           dev
+ * --smtp-host     TODO_SMTP_HOST         none (log in without e-mail: development only)
+ * --smtp-port     TODO_SMTP_PORT         25
+ *                 TODO_MAIL_FROM         noreply@todo.test
  * </pre>
  *
  * <p>The JDBC user and password have no options on purpose: a command line is visible to every user of the host in
@@ -30,12 +33,15 @@ record AppSettings(
         String jdbcUrl,
         Optional<String> jdbcUser,
         Optional<String> jdbcPassword,
-        String version) {
+        String version,
+        Optional<String> smtpHost,
+        int smtpPort,
+        String mailFrom) {
 
     /** Relative to the working directory, so that `mvn` runs in the module keep their data under target/. */
     static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./target/todo-db/todo;AUTO_SERVER=TRUE";
 
-    static final Set<String> OPTIONS = Set.of("host", "port", "unix-socket", "jdbc-url");
+    static final Set<String> OPTIONS = Set.of("host", "port", "unix-socket", "jdbc-url", "smtp-host", "smtp-port");
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^;&]*");
 
@@ -55,12 +61,15 @@ record AppSettings(
         Lookup lookup = new Lookup(options, env);
         return new AppSettings(
                 lookup.get("host", "TODO_HOST").orElse("127.0.0.1"),
-                lookup.port(),
+                lookup.port("port", "TODO_PORT", 8000),
                 lookup.get("unix-socket", "TODO_UNIX_SOCKET").map(Path::of),
                 lookup.get("jdbc-url", "TODO_JDBC_URL").orElse(DEFAULT_JDBC_URL),
                 lookup.get(null, "TODO_JDBC_USER"),
                 lookup.get(null, "TODO_JDBC_PASSWORD"),
-                lookup.get(null, "TODO_VERSION").orElse("dev"));
+                lookup.get(null, "TODO_VERSION").orElse("dev"),
+                lookup.get("smtp-host", "TODO_SMTP_HOST"),
+                lookup.port("smtp-port", "TODO_SMTP_PORT", 25),
+                lookup.get(null, "TODO_MAIL_FROM").orElse("noreply@todo.test"));
     }
 
     /** The JDBC URL fit for a log line: a password given in the URL itself is replaced by stars. */
@@ -73,7 +82,8 @@ record AppSettings(
         // Records print every component; the password must never reach a log or an exception message.
         return "AppSettings[host=" + host + ", port=" + port + ", unixSocket=" + unixSocket.orElse(null)
                 + ", jdbcUrl=" + maskedJdbcUrl() + ", jdbcUser=" + jdbcUser.orElse(null)
-                + ", jdbcPassword=" + jdbcPassword.map(p -> "****").orElse(null) + ", version=" + version + "]";
+                + ", jdbcPassword=" + jdbcPassword.map(p -> "****").orElse(null) + ", version=" + version
+                + ", smtpHost=" + smtpHost.orElse(null) + ", smtpPort=" + smtpPort + ", mailFrom=" + mailFrom + "]";
     }
 
     private record Lookup(Map<String, String> options, Map<String, String> env) {
@@ -85,9 +95,9 @@ record AppSettings(
                     .filter(value -> !value.isBlank());
         }
 
-        int port() {
-            String source = options.containsKey("port") ? "--port" : "TODO_PORT";
-            return get("port", "TODO_PORT")
+        int port(String option, String variable, int fallback) {
+            String source = options.containsKey(option) ? "--" + option : variable;
+            return get(option, variable)
                     .map(value -> {
                         try {
                             int port = Integer.parseInt(value.strip());
@@ -100,7 +110,7 @@ record AppSettings(
                         throw new IllegalArgumentException(source
                                 + " must be a port number from 0 to 65535 (0 = any free port) but was: " + value);
                     })
-                    .orElse(8000);
+                    .orElse(fallback);
         }
     }
 }

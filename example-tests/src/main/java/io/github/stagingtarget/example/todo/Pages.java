@@ -73,6 +73,14 @@ final class Pages {
                 """.formatted(escape(owner), links));
     }
 
+    /** After asking to log in: the link is on its way. */
+    static String checkEmail(Optional<String> user, String email) {
+        return layout("Check your e-mail", user, """
+                <h1>Check your e-mail</h1>
+                <p id="id_check_email">We sent a login link to %s. Follow it to log in.</p>
+                """.formatted(escape(email)));
+    }
+
     static String notFound(Optional<String> user, String what) {
         return layout("Not found", user, """
                 <h1>Not found</h1>

@@ -69,7 +69,9 @@ final class TodoServer implements AutoCloseable {
         errors.setShowMessageInTitle(false);
         server.setErrorHandler(errors);
         server.setHandler(new Handler.Sequence(
-                new StaticHandler(staticFiles), new ApiHandler(store), new WebHandler(store, settings.version())));
+                new StaticHandler(staticFiles),
+                new ApiHandler(store),
+                new WebHandler(store, settings.version(), new Mailer(settings))));
         LOG.info("Starting version {} on database {}", settings.version(), settings.maskedJdbcUrl());
         try {
             server.start();

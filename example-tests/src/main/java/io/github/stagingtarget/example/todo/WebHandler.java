@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -22,16 +23,20 @@ import org.eclipse.jetty.util.URIUtil;
  */
 final class WebHandler extends Handler.Abstract {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebHandler.class);
+
     private static final Pattern LIST = Pattern.compile("/lists/(\\d+)/");
     private static final Pattern LIST_ITEMS = Pattern.compile("/lists/(\\d+)/items");
     private static final Pattern USER_LISTS = Pattern.compile("/lists/users/([^/]+)/");
 
     private final TodoStore store;
     private final String version;
+    private final Mailer mailer;
 
-    WebHandler(TodoStore store, String version) {
+    WebHandler(TodoStore store, String version, Mailer mailer) {
         this.store = store;
         this.version = version;
+        this.mailer = mailer;
     }
 
     @Override
@@ -87,6 +92,9 @@ final class WebHandler extends Handler.Abstract {
         }
         if (path.equals("/login")) {
             return only("POST", request, response, callback, () -> login(request, response, callback, user));
+        }
+        if (path.equals("/login/confirm")) {
+            return only("GET", request, response, callback, () -> confirmLogin(request, response, callback, user));
         }
         if (path.equals("/logout")) {
             return only("POST", request, response, callback, () -> logout(request, response, callback));
@@ -160,7 +168,48 @@ final class WebHandler extends Handler.Abstract {
                     Pages.home(user, Optional.of("Enter a valid email address to log in")));
             return;
         }
-        Http.setSessionCookie(response, store.createSession(email));
+        if (!mailer.enabled()) {
+            // Development without a mail server: the address alone logs in.
+            Http.setSessionCookie(response, store.createSession(email));
+            Http.seeOther(request, response, callback, "/");
+            return;
+        }
+        String token = store.createLoginToken(email);
+        HttpURI uri = request.getHttpURI();
+        // The Host the visitor used (nginx passes it on), so that the link leads back to the same site.
+        String link = uri.getScheme() + "://" + uri.getAuthority() + "/login/confirm?token=" + token;
+        try {
+            mailer.sendLoginLink(email, link);
+        } catch (jakarta.mail.MessagingException e) {
+            LOG.warn("Cannot send the login link to {}: {}", email, e.toString());
+            Http.send(
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
+                    Http.HTML,
+                    Pages.home(user, Optional.of("We could not send the login e-mail; try again later")));
+            return;
+        }
+        LOG.info("Sent a login link to {}", email);
+        Http.send(response, callback, HttpStatus.OK_200, Http.HTML, Pages.checkEmail(user, email));
+    }
+
+    private void confirmLogin(Request request, Response response, Callback callback, Optional<String> user)
+            throws Exception {
+        String token = Optional.ofNullable(
+                        Request.extractQueryParameters(request).getValue("token"))
+                .orElse("");
+        Optional<String> email = token.isEmpty() ? Optional.empty() : store.useLoginToken(token);
+        if (email.isEmpty()) {
+            Http.send(
+                    response,
+                    callback,
+                    HttpStatus.BAD_REQUEST_400,
+                    Http.HTML,
+                    Pages.home(user, Optional.of("This login link is invalid or has expired; ask for a new one")));
+            return;
+        }
+        Http.setSessionCookie(response, store.createSession(email.get()));
         Http.seeOther(request, response, callback, "/");
     }
 
