@@ -46,9 +46,11 @@ run() {
   ) >"$logs/$name.log" 2>&1 &
   pids+=($!)
 }
-# Everything a run printed: Maven's log and its test classes' output files.
+# Everything a run printed: Maven's log and its test classes' output, which Failsafe keeps in each class's
+# XML report (<system-out>) with redirectTestOutputToFile, and in *-output.txt files in older versions.
 output() {
   cat "$logs/$1.log"
+  cat "$2"/example-tests/target/failsafe-reports/TEST-*.xml 2>/dev/null || true
   cat "$2"/example-tests/target/failsafe-reports/*-output.txt 2>/dev/null || true
 }
 held() { [[ -e $lock ]] && ! flock -n "$lock" true; }
