@@ -40,14 +40,20 @@ final class RunFacts {
         return browser.name() + (browser.headless() ? " headless" : "") + where;
     }
 
+    /** @param services each named service's base URL, by name */
     static void writeAllureEnvironment(
-            TargetSettings target, Optional<String> version, RunHeader header, ExtensionContext context) {
+            TargetSettings target,
+            Optional<String> version,
+            Map<String, String> services,
+            RunHeader header,
+            ExtensionContext context) {
         if (!AllureBridge.PRESENT) {
             return;
         }
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("StagingTarget.target", target.name());
         environment.put("StagingTarget.base-url", header.baseUrl());
+        services.forEach((name, url) -> environment.put("StagingTarget.service." + name, SecretMask.redact(url)));
         version.ifPresent(v -> environment.put("StagingTarget.version", v));
         if (SELENIUM) {
             environment.put("StagingTarget.browser", browser(target.browser()));

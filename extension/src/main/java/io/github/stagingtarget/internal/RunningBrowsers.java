@@ -21,6 +21,9 @@ import org.openqa.selenium.WebDriverException;
  */
 final class RunningBrowsers {
 
+    /** Report entry of what the run should know about its browsers; {@code staging-target.browser} is its version. */
+    static final String WARNING_ENTRY = "staging-target.browser.warning";
+
     private RunningBrowsers() {}
 
     static Object resolve(Class<?> type, ConfiguredTarget target, ExtensionContext context) {
@@ -33,8 +36,7 @@ final class RunningBrowsers {
                     key -> {
                         RunningBrowser started = RunningBrowser.start(
                                 spec, target.name(), target.definition().http(), ownUrls(target));
-                        started.warning()
-                                .ifPresent(warning -> context.publishReportEntry("staging-target.browser", warning));
+                        started.warning().ifPresent(warning -> context.publishReportEntry(WARNING_ENTRY, warning));
                         return started;
                     },
                     RunningBrowser.class);
@@ -75,7 +77,7 @@ final class RunningBrowsers {
                 e.addSuppressed(quitFailure);
             }
             context.publishReportEntry(
-                    "staging-target.browser",
+                    WARNING_ENTRY,
                     ServerStore.mask(context)
                             .apply("Replaced a reused browser that could not be cleared: "
                                     + e.getMessage().lines().findFirst().orElse("")));

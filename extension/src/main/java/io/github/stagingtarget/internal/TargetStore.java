@@ -24,6 +24,7 @@ import io.github.stagingtarget.secrets.SecretMask;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -67,16 +68,28 @@ final class TargetStore {
             RunHeader header = resolved.get(context).header();
             Outcome<LiveTarget> live = context.getRoot().getStore(NAMESPACE).get(LIVE_TARGET, Outcome.class);
             Optional<String> version = Optional.empty();
+            Map<String, String> services = new TreeMap<>();
+            resolved.get(context)
+                    .target()
+                    .services()
+                    .values()
+                    .forEach(service -> services.put(service.name(), service.baseUrl()));
             if (live != null && live.succeeded()) {
                 version = live.get(context).version();
                 // A launched application's port is known now.
                 header = header.at(live.get(context).target().baseUri().toString());
+                live.get(context)
+                        .target()
+                        .namedServices()
+                        .forEach(service -> services.put(
+                                service.serviceName().orElseThrow(),
+                                service.baseUri().toString()));
             }
             header = RunFacts.complete(header, resolved.get(context).target(), version);
             // Once per run, before any test: which target, which build, and whether its data may be wiped.
             System.out.println(header.line());
             context.publishReportEntry(HEADER_ENTRY, header.text());
-            RunFacts.writeAllureEnvironment(resolved.get(context).target(), version, header, context);
+            RunFacts.writeAllureEnvironment(resolved.get(context).target(), version, services, header, context);
             return Boolean.TRUE;
         });
     }

@@ -208,7 +208,7 @@ class BrowserHttpTests extends BrowserKitSupport {
             EngineExecutionResults results = runOn(nginx.url().toString(), "tls.insecure = true", "");
 
             assertThat(pageText(results)).isEqualTo("ok");
-            assertThat(BrowserFixtures.reported(results, "staging-target.browser")
+            assertThat(BrowserFixtures.reported(results, "staging-target.browser.warning")
                             .values())
                     .singleElement()
                     .asString()

@@ -97,6 +97,7 @@ class RunHeaderAndAllureTests {
                 staging-target.targets.staging {
                   base-url = "http://127.0.0.1:%2$d/"
                   version { path = "/version", expected = "9d81e07" }
+                  services.api.base-url = "http://127.0.0.1:%2$d/api/"
                   console.type = local
                   logs = ["%1$s/app.log"]
                   browser.evidence-dir = "%1$s/evidence"
@@ -116,7 +117,8 @@ class RunHeaderAndAllureTests {
 
         run.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
         String header = "target 'staging' (chosen by JUnit configuration parameter 'target') → http://127.0.0.1:"
-                + http.getAddress().getPort() + "/ · fixtures refused (production guard) · version 9d81e07c0ffee"
+                + http.getAddress().getPort()
+                + "/ · fixtures refused (production guard) · services api · version 9d81e07c0ffee"
                 + " · browser chromium headless";
         String output = captured.toString(StandardCharsets.UTF_8);
         // Other test classes running meanwhile print their own headers: this run's names its server's port.
@@ -157,6 +159,9 @@ class RunHeaderAndAllureTests {
                 .containsEntry("StagingTarget.target", "staging")
                 .containsEntry("StagingTarget.version", "9d81e07c0ffee")
                 .containsEntry("StagingTarget.browser", "chromium headless")
+                .containsEntry(
+                        "StagingTarget.service.api",
+                        "http://127.0.0.1:" + http.getAddress().getPort() + "/api/")
                 .containsEntry(
                         "StagingTarget.base-url",
                         "http://127.0.0.1:" + http.getAddress().getPort() + "/");
