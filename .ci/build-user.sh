@@ -63,13 +63,15 @@ build_user_checkout() {
     as_build_user_reading tar -C "$BUILD_DIR" -xf -
 }
 
-# Exports the client settings of host $1 (staging or production) from root's client.env, with the SSH key
-# and known_hosts replaced by the build user's own copies (mode 600), refreshed from the host's every time.
+# Exports the client settings of host $1 (staging or production) from root's client.env, with the SSH key,
+# known_hosts and the host's CA certificate replaced by the build user's own copies (mode 600), refreshed from
+# the host's every time. The gate's password (STAGING_HTTP_PASSWORD) reaches the build user's commands in
+# their environment only, as a CI secret does.
 build_user_target() {
   local env=$1 prefix=${1^^} dir=$BUILD_HOME/secrets/$1 name
   # shellcheck disable=SC1090 # written by provision.sh
   source "/var/lib/stagingtarget-hosts/$env/client.env"
-  for name in SSH_KEY SSH_KNOWN_HOSTS; do
+  for name in SSH_KEY SSH_KNOWN_HOSTS CA; do
     local variable=${prefix}_$name file
     file=$dir/$(basename "${!variable}")
     # shellcheck disable=SC2016 # expanded by the inner shell, from its arguments

@@ -52,15 +52,28 @@ build_user_target production
 
 "$hosts/hostctl.sh" staging stop nginx
 expect_one_failure "nginx stopped on staging" \
-  "Target 'staging' is not ready: it did not answer http://staging\.todo\.test:8080/health within 5\.0 s \(last: ConnectException" \
+  "Target 'staging' is not ready: it did not answer https://staging\.todo\.test:8443/health within 5\.0 s \(last: ConnectException" \
   -Dtarget=staging -Dit.test='SmokeIT,ListsApiIT,NewVisitorIT' -Dstaging-target.targets.staging.ready.timeout=5s
 "$hosts/hostctl.sh" staging start nginx
 
 wrong=0000000000000000000000000000000000000000
 expect_one_failure "staging runs another build than the one under test" \
-  "Target 'staging' runs version '$GIT_COMMIT' \(from http://staging\.todo\.test:8080/version\), but the tests expect '$wrong'" \
+  "Target 'staging' runs version '$GIT_COMMIT' \(from https://staging\.todo\.test:8443/version\), but the tests expect '$wrong'" \
   -Dtarget=staging -Dit.test='SmokeIT,ListsApiIT' \
   -Dstaging-target.targets.staging.version.expected="$wrong"
+
+# The gate's password is wrong: the readiness probe's 401 names the key to check, never the password.
+(
+  wrong_password=$(openssl rand -hex 16)
+  export STAGING_HTTP_PASSWORD=$wrong_password
+  expect_one_failure "a wrong password for staging's gate" \
+    "answered 401 Unauthorized to the user 'staging' of staging-target\.targets\.staging\.http\.basic\.user: check the password in env STAGING_HTTP_PASSWORD \(named by staging-target\.targets\.staging\.http\.basic\.password-env\)" \
+    -Dtarget=staging -Dit.test='SmokeIT,ListsApiIT'
+  if grep -r -q -F "$wrong_password" "$reports" "$log"; then
+    echo "FAIL: the gate's password shows up in the reports or the log" >&2
+    exit 1
+  fi
+)
 
 "$hosts/hostctl.sh" staging stop sshd
 expect_one_failure "sshd stopped on staging" \

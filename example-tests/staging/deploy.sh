@@ -9,7 +9,7 @@
 #   3. on the host: git archive the commit's tree into /srv/todo-ENV/releases/SHA/, add lib/, export the
 #      static files to static/ (nginx serves them), migrate the database with the new code, point
 #      /srv/todo-ENV/current at the release, restart the app on its unix socket (TODO_VERSION=SHA)
-#   4. wait until http://HOST:PORT/version answers SHA through nginx
+#   4. wait until https://HOST:PORT/version answers SHA through nginx (and the gate), and the API's too
 #
 # The artifact must be built from COMMIT. If ARTIFACT_DIR/BUILD-COMMIT exists (CI can write it right after
 # `mvn package`: git rev-parse HEAD > example-tests/target/app/BUILD-COMMIT) it must name COMMIT; without it,
@@ -122,8 +122,8 @@ REMOTE
 
 # 4. Deployed means: nginx answers with this commit's version. The app already answered on its socket (appctl
 # waits for that), so only nginx can be missing here: no point waiting for a port nobody listens on.
-port_open "$HTTP_PORT" ||
-  die "the app runs $sha but nothing listens on $LISTEN_ADDRESS:$HTTP_PORT: nginx is down (hostctl.sh $ENV_NAME start nginx)"
+port_open "$HTTPS_PORT" ||
+  die "the app runs $sha but nothing listens on $LISTEN_ADDRESS:$HTTPS_PORT: nginx is down (hostctl.sh $ENV_NAME start nginx)"
 deadline=$((SECONDS + 30))
 until version=$(http_get /version 2>/dev/null || true) && [[ $version == "$sha" ]] || ((SECONDS >= deadline)); do
   sleep 0.2
@@ -132,4 +132,9 @@ if [[ $version != "$sha" ]]; then
   die "$BASE_URL/version answers '${version:-nothing}', not $sha (is nginx running? hostctl.sh $ENV_NAME status;" \
     "$NGINX_ERROR_LOG, $APP_LOG)"
 fi
-log "deployed $sha: $BASE_URL/version answers it ($((SECONDS - started)) s)"
+if [[ -n $API_URL ]]; then
+  version=$(http_get /version api 2>&1 || true)
+  [[ $version == "$sha" ]] ||
+    die "$API_URL/version answers '${version:-nothing}', not $sha (is nginx's API server configured? $NGINX_ERROR_LOG)"
+fi
+log "deployed $sha: $BASE_URL/version${API_URL:+ and $API_URL/version} answer it ($((SECONDS - started)) s)"

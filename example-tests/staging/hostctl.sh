@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hostctl.sh ENV start|stop|status [nginx|sshd|postfix|app|all] — start, stop or report the pieces of an ENV host.
 #
-# CI injects faults with it (`hostctl.sh staging stop nginx` → connections to :8080 are refused), and
+# CI injects faults with it (`hostctl.sh staging stop nginx` → connections to :8443 are refused), and
 # provision.sh and teardown.sh use it so that there is one way to start and stop each piece.
 # `start all` starts sshd, then the app (if something is deployed), then nginx; `stop all` goes the other way.
 # status prints one line per piece and exits 0 only if every piece asked about runs (3 otherwise, as LSB).
@@ -65,17 +65,22 @@ sshd_status() {
 
 nginx_start() {
   if pid_alive "$NGINX_PID"; then
-    wait_daemon nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
+    wait_daemon nginx "$HTTPS_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
     echo "nginx: already running (pid $(<"$NGINX_PID"))"
     return 0
   fi
   [[ -f $NGINX_CONF ]] || die "no $NGINX_CONF: run provision.sh $ENV_NAME first"
-  port_open "$HTTP_PORT" && die "port $HTTP_PORT is taken by another process; not starting nginx"
+  local port
+  for port in $(nginx_ports); do
+    port_open "$port" && die "port $port is taken by another process; not starting nginx"
+  done
   rm -f "$NGINX_PID"
-  # nginx binds its port before it detaches, and fails here when it cannot; its pid file comes after.
+  # nginx binds its ports before it detaches, and fails here when it cannot; its pid file comes after.
   start_daemon nginx -c "$NGINX_CONF"
-  wait_daemon nginx "$HTTP_PORT" "$NGINX_PID" "$NGINX_ERROR_LOG"
-  echo "nginx: started (pid $(<"$NGINX_PID"), $BASE_URL/)"
+  for port in $(nginx_ports); do
+    wait_daemon nginx "$port" "$NGINX_PID" "$NGINX_ERROR_LOG"
+  done
+  echo "nginx: started (pid $(<"$NGINX_PID"), $BASE_URL/${API_URL:+ and $API_URL/})"
 }
 
 nginx_stop() {
@@ -83,13 +88,16 @@ nginx_stop() {
   start-stop-daemon --stop --quiet --oknodo --pidfile "$NGINX_PID" --exec /usr/sbin/nginx \
     --retry QUIT/10/TERM/5/KILL/5
   rm -f "$NGINX_PID"
-  wait_port_closed "$HTTP_PORT" "$START_TIMEOUT" || die "something still listens on $HTTP_PORT"
+  local port
+  for port in $(nginx_ports); do
+    wait_port_closed "$port" "$START_TIMEOUT" || die "something still listens on $port"
+  done
   echo "nginx: stopped"
 }
 
 nginx_status() {
   if pid_alive "$NGINX_PID"; then
-    echo "nginx: running (pid $(<"$NGINX_PID"), $BASE_URL/)"
+    echo "nginx: running (pid $(<"$NGINX_PID"), $BASE_URL/${API_URL:+ and $API_URL/})"
   else
     echo "nginx: stopped"
     return 3

@@ -19,15 +19,24 @@ env_settings() {
   case "$ENV_NAME" in
     staging)
       SSH_PORT=2222
-      HTTP_PORT=8080
+      HTTPS_PORT=8443
       SMTP_PORT=2525
       SERVER_NAME=staging.todo.test
+      # The app's JSON API on a server name and port of its own (the target's service `api`).
+      API_SERVER_NAME=api.staging.todo.test
+      API_PORT=8444
+      # nginx's auth_basic in front of the whole site (the API included): the user of the gate.
+      GATE_USER=staging
       ;;
     production)
       SSH_PORT=2223
-      HTTP_PORT=8081
+      HTTPS_PORT=8445
       SMTP_PORT=2526
       SERVER_NAME=www.todo.test
+      API_SERVER_NAME=
+      API_PORT=
+      # Production is public: HTTPS only, no gate.
+      GATE_USER=
       ;;
     *)
       die "ENV must be staging or production, not '$ENV_NAME'"
@@ -49,7 +58,9 @@ env_settings() {
   DB_ROLE=todo_$ENV_NAME
   PG_VERSION=15
   PG_CLUSTER=main
-  BASE_URL=http://$SERVER_NAME:$HTTP_PORT
+  BASE_URL=https://$SERVER_NAME:$HTTPS_PORT
+  API_URL=
+  [[ -n $API_PORT ]] && API_URL=https://$API_SERVER_NAME:$API_PORT
   APP_SOCKET=$APP_HOME/run/app.sock
   APP_LOG=$APP_HOME/logs/app.log
   APP_CLI=$APP_HOME/bin/todo
@@ -64,6 +75,17 @@ env_settings() {
   SSH_KEY=$STATE_DIR/id_ed25519
   KNOWN_HOSTS=$STATE_DIR/known_hosts
   CLIENT_ENV=$STATE_DIR/client.env
+  # HTTPS: a CA of this host's own, made by provision.sh, and nginx's certificate for its server names.
+  # Root-only (in STATE_DIR): nginx's master reads the key before it drops privileges.
+  CA_KEY=$STATE_DIR/ca.key
+  CA_PEM=$STATE_DIR/ca.pem
+  TLS_KEY=$STATE_DIR/server.key
+  TLS_CERT=$STATE_DIR/server.pem
+  # The gate's password (root-only) and its htpasswd file, which nginx's workers (www-data) read on every
+  # request: root:www-data 640 in a directory of its own that the deploy user cannot enter.
+  GATE_PASSWORD_FILE=$STATE_DIR/http-password
+  GATE_DIR=/etc/todo-$ENV_NAME-gate
+  HTPASSWD=$GATE_DIR/htpasswd
   # A private postfix instance: SMTP on LISTEN_ADDRESS:SMTP_PORT for the app, every address @MAIL_DOMAIN
   # delivered into the deploy user's Maildir, nothing sent off the machine.
   MAIL_DOMAIN=$SERVER_NAME
@@ -176,7 +198,26 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# GET through nginx by the ENV's host name; --resolve pins it to loopback, so it works before /etc/hosts is edited.
+# GET through nginx by the ENV's host name (or, with a second argument `api`, the API's), verifying nginx's
+# certificate against the host's own CA and answering the gate; --resolve pins the names to loopback, so it
+# works before /etc/hosts is edited. Root only (the CA and the password are root's files). The password goes
+# to curl on stdin (a config line), never in its command line, where any user could read it.
 http_get() {
-  curl -sS --max-time 5 --resolve "$SERVER_NAME:$HTTP_PORT:$LISTEN_ADDRESS" "$BASE_URL$1"
+  local path=$1 url=$BASE_URL
+  [[ ${2:-} == api ]] && url=$API_URL
+  local config=()
+  if [[ -n $GATE_USER ]]; then
+    [[ -s $GATE_PASSWORD_FILE ]] || die "no $GATE_PASSWORD_FILE: run provision.sh $ENV_NAME first"
+    config=(--config -)
+  fi
+  {
+    if [[ -n $GATE_USER ]]; then printf 'user = "%s:%s"\n' "$GATE_USER" "$(<"$GATE_PASSWORD_FILE")"; fi
+  } | curl -sS --max-time 5 --cacert "$CA_PEM" "${config[@]}" \
+    --resolve "$SERVER_NAME:$HTTPS_PORT:$LISTEN_ADDRESS" ${API_PORT:+--resolve "$API_SERVER_NAME:$API_PORT:$LISTEN_ADDRESS"} \
+    "$url$path"
+}
+
+# The ports nginx listens on: the site's, and the API's where the ENV has one.
+nginx_ports() {
+  echo "$HTTPS_PORT" ${API_PORT:+"$API_PORT"}
 }

@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
-# provision.sh ENV — turn this machine into the ENV host (staging or production) on loopback:
-# a deploy user with an SSH key, a private sshd, a PostgreSQL role and database, a private nginx in front of
-# the app's unix socket, and client.env for the tests. Idempotent: running it again converges, keeps the keys
-# and secrets it made before, and (re)starts only what is not running. The app itself is started by deploy.sh.
+# provision.sh ENV [--rotate-http-password] — turn this machine into the ENV host (staging or production) on
+# loopback: a deploy user with an SSH key, a private sshd, a PostgreSQL role and database, a private nginx in
+# front of the app's unix socket serving HTTPS with a certificate from the host's own CA (staging: also the
+# API on a server name and port of its own, and the whole site behind auth_basic), and client.env for the
+# tests. Idempotent: running it again converges, keeps the keys, certificates and secrets it made before, and
+# (re)starts only what is not running. --rotate-http-password gives the staging gate a new password. The app
+# itself is started by deploy.sh.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=SCRIPTDIR/lib.sh
 . "$here/lib.sh"
 
-[[ $# -eq 1 ]] || die "usage: $0 staging|production"
+[[ $# -ge 1 && $# -le 2 ]] || die "usage: $0 staging|production [--rotate-http-password]"
 env_settings "$1"
+rotate_http_password=no
+if [[ $# -eq 2 ]]; then
+  [[ $2 == --rotate-http-password ]] || die "unknown option '$2'"
+  [[ -n $GATE_USER ]] || die "$ENV_NAME has no gate: there is no password to rotate"
+  rotate_http_password=yes
+fi
 require_root
 
 install_packages() {
   local missing=() package
-  for package in nginx openssh-server openssh-client postgresql git curl postfix; do
+  for package in nginx openssh-server openssh-client postgresql git curl postfix openssl; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
   done
   ((${#missing[@]} == 0)) && return 0
@@ -27,7 +36,7 @@ install_packages() {
 }
 
 hosts_file() {
-  local line="127.0.0.1 staging.todo.test www.todo.test"
+  local line="127.0.0.1 staging.todo.test api.staging.todo.test www.todo.test"
   # Append rather than rewrite: /etc/hosts is often a bind mount in containers, which sed -i cannot replace.
   grep -qxF "$line" /etc/hosts || echo "$line" >>/etc/hosts
 }
@@ -159,11 +168,121 @@ EOF
     write_as_app_user 600 "$APP_HOME/env"
 }
 
+# A CA of the host's own (what a company's internal CA is to its staging servers), made once and kept, and
+# nginx's certificate for the host's server names, signed by it; made again when a name is missing or it
+# expires within 30 days. The tests trust the CA through client.env (…_CA), in addition to the JDK's CAs.
+tls_certificates() {
+  local names=("$SERVER_NAME") name
+  [[ -n $API_SERVER_NAME ]] && names+=("$API_SERVER_NAME")
+  if [[ ! -s $CA_KEY || ! -s $CA_PEM ]]; then
+    log "making the $ENV_NAME host's CA"
+    (umask 077 && openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$CA_KEY")
+    openssl req -x509 -new -key "$CA_KEY" -sha256 -days 3650 -subj "/O=StagingTarget example/CN=todo $ENV_NAME CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+      -out "$CA_PEM" 2>/dev/null
+    rm -f "$TLS_CERT"
+  fi
+  chmod 600 "$CA_KEY"
+  chmod 644 "$CA_PEM"
+  local fresh=yes
+  if [[ -s $TLS_KEY && -s $TLS_CERT ]] && openssl x509 -checkend $((30 * 86400)) -noout -in "$TLS_CERT" >/dev/null &&
+    openssl verify -CAfile "$CA_PEM" "$TLS_CERT" >/dev/null 2>&1; then
+    for name in "${names[@]}"; do
+      openssl x509 -noout -checkhost "$name" -in "$TLS_CERT" | grep -q 'does match' || fresh=no
+    done
+  else
+    fresh=no
+  fi
+  [[ $fresh == yes ]] && return 0
+  log "making nginx's certificate for ${names[*]}"
+  local san
+  san=$(printf 'DNS:%s,' "${names[@]}")
+  (umask 077 && openssl genpkey -quiet -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$TLS_KEY.new")
+  openssl req -new -key "$TLS_KEY.new" -subj "/O=StagingTarget example/CN=$SERVER_NAME" -out "$STATE_DIR/server.csr" \
+    2>/dev/null
+  openssl x509 -req -in "$STATE_DIR/server.csr" -CA "$CA_PEM" -CAkey "$CA_KEY" -CAcreateserial -sha256 -days 397 \
+    -extfile <(printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=serverAuth" "subjectAltName=${san%,}" "subjectKeyIdentifier=hash" \
+      "authorityKeyIdentifier=keyid") \
+    -out "$TLS_CERT.new" 2>/dev/null
+  rm -f "$STATE_DIR/server.csr"
+  chmod 600 "$TLS_KEY.new"
+  chmod 644 "$TLS_CERT.new"
+  mv -f "$TLS_KEY.new" "$TLS_KEY"
+  mv -f "$TLS_CERT.new" "$TLS_CERT"
+  # nginx reads its certificate when it starts or reloads.
+  if pid_alive "$NGINX_PID"; then
+    log "reloading nginx with the new certificate"
+    kill -HUP "$(<"$NGINX_PID")"
+  fi
+}
+
+# The gate (staging only): nginx's auth_basic for the whole site, user $GATE_USER with a random password that
+# is kept across runs (tests and CI hold it) until --rotate-http-password. It is never printed: it goes to
+# openssl on stdin and into root-only files (the password file and client.env); nginx gets its hash only.
+http_gate() {
+  if [[ -z $GATE_USER ]]; then
+    rm -rf -- "$GATE_DIR"
+    rm -f "$GATE_PASSWORD_FILE"
+    return 0
+  fi
+  if [[ $rotate_http_password == yes || ! -s $GATE_PASSWORD_FILE ]]; then
+    [[ $rotate_http_password == yes ]] && log "rotating the password of the gate's user $GATE_USER"
+    (umask 077 && openssl rand -hex 16 >"$GATE_PASSWORD_FILE.new")
+    mv -f "$GATE_PASSWORD_FILE.new" "$GATE_PASSWORD_FILE"
+  fi
+  chmod 600 "$GATE_PASSWORD_FILE"
+  install -d -o root -g www-data -m 750 "$GATE_DIR"
+  # Rewritten only when the password changed: the same salt gives the same hash.
+  local salt="" line
+  # htpasswd's line: user:$apr1$SALT$HASH.
+  [[ -s $HTPASSWD ]] && IFS='$' read -r _ _ salt _ <"$HTPASSWD"
+  [[ $salt =~ ^[0-9a-f]{8}$ ]] || salt=$(openssl rand -hex 4)
+  line="$GATE_USER:$(openssl passwd -apr1 -salt "$salt" -stdin <"$GATE_PASSWORD_FILE")"
+  if [[ ! -s $HTPASSWD || $(<"$HTPASSWD") != "$line" ]]; then
+    printf '%s\n' "$line" >"$HTPASSWD.new"
+    chown root:www-data "$HTPASSWD.new"
+    chmod 640 "$HTPASSWD.new"
+    mv -f "$HTPASSWD.new" "$HTPASSWD"
+  fi
+}
+
 nginx_service() {
+  # The gate covers every server of this nginx, /health and /version included: the tests' readiness probe
+  # and version gate answer it like any other request.
+  local gate="    # No gate: production is public."
+  if [[ -n $GATE_USER ]]; then
+    gate="    # The gate: every request needs the user $GATE_USER and its password (see provision.sh http_gate).
+    auth_basic \"$ENV_NAME\";
+    auth_basic_user_file $HTPASSWD;"
+  fi
+  local api_server=""
+  if [[ -n $API_SERVER_NAME ]]; then
+    api_server="
+    # The API on a server name and port of its own (the tests' service \`api\`): the same app, only its JSON
+    # API and the probes the tests use; anything else is not found here.
+    server {
+        listen $LISTEN_ADDRESS:$API_PORT ssl;
+        server_name $API_SERVER_NAME;
+
+        location /api/ {
+            proxy_pass http://todo_app;
+        }
+        location = /health {
+            proxy_pass http://todo_app;
+        }
+        location = /version {
+            proxy_pass http://todo_app;
+        }
+        location / {
+            return 404;
+        }
+    }"
+  fi
   cat >"$NGINX_CONF.new" <<EOF
-# Written by provision.sh $ENV_NAME: a private nginx in front of the app's unix socket.
-# The master runs as root (reads this file, opens the logs); the workers as www-data, which is in the
-# group $APP_USER and so may use the socket (rw-rw----) and read the released static files.
+# Written by provision.sh $ENV_NAME: a private nginx serving HTTPS in front of the app's unix socket.
+# The master runs as root (reads this file, the TLS key and opens the logs); the workers as www-data, which is
+# in the group $APP_USER and so may use the socket (rw-rw----) and read the released static files.
 user www-data;
 worker_processes 1;
 pid $NGINX_PID;
@@ -178,17 +297,38 @@ http {
     default_type application/octet-stream;
     sendfile on;
     server_tokens off;
-    # upstream= shows whether the app answered ("unix:…") or nginx itself ("-", e.g. static files).
+    # upstream= shows whether the app answered ("unix:…") or nginx itself ("-", e.g. static files or a 401 of
+    # the gate); user= the gate's user ("-" without one).
     log_format stagingtarget '\$remote_addr [\$time_iso8601] "\$request" \$status \$body_bytes_sent '
-                             'host=\$host upstream=\$upstream_addr rt=\$request_time urt=\$upstream_response_time';
+                             'host=\$host user=\$remote_user upstream=\$upstream_addr rt=\$request_time '
+                             'urt=\$upstream_response_time';
     access_log $NGINX_ACCESS_LOG stagingtarget;
+
+    # One certificate, from the host's own CA, for every server name of this host.
+    ssl_certificate $TLS_CERT;
+    ssl_certificate_key $TLS_KEY;
+    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_session_cache shared:tls_$ENV_NAME:1m;
+
+$gate
 
     upstream todo_app {
         server unix:$APP_SOCKET;
     }
 
+    # For every proxy_pass below. The app builds absolute links (the login e-mail's) from X-Forwarded-Proto,
+    # -Host and -Port, so they lead back to https://SERVER_NAME:PORT/.
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host \$http_host;
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto \$scheme;
+    proxy_set_header X-Forwarded-Host \$http_host;
+    proxy_set_header X-Forwarded-Port \$server_port;
+    proxy_set_header X-Real-IP \$remote_addr;
+
     server {
-        listen $LISTEN_ADDRESS:$HTTP_PORT default_server;
+        listen $LISTEN_ADDRESS:$HTTPS_PORT ssl default_server;
         server_name $SERVER_NAME;
 
         # Static files straight from the current release, exported there by deploy.sh.
@@ -199,16 +339,9 @@ http {
 
         location / {
             proxy_pass http://todo_app;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host \$http_host;
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            proxy_set_header X-Forwarded-Host \$http_host;
-            proxy_set_header X-Forwarded-Port \$server_port;
-            proxy_set_header X-Real-IP \$remote_addr;
         }
     }
+$api_server
 }
 EOF
   nginx -q -t -c "$NGINX_CONF.new" || die "nginx rejects $NGINX_CONF.new"
@@ -296,10 +429,21 @@ EOF
 }
 
 client_env() {
-  cat >"$CLIENT_ENV.new" <<EOF
+  local extra=()
+  [[ -n $API_URL ]] && extra+=("export ${VAR_PREFIX}_API_URL=$API_URL/")
+  if [[ -n $GATE_USER ]]; then
+    extra+=("export ${VAR_PREFIX}_HTTP_USER=$GATE_USER")
+    # Hex only: no quoting needed. The one secret in this file, which is why it is root's alone (600).
+    extra+=("export ${VAR_PREFIX}_HTTP_PASSWORD=$(<"$GATE_PASSWORD_FILE")")
+  fi
+  (
+    umask 077
+    cat >"$CLIENT_ENV.new" <<EOF
 # Written by provision.sh $ENV_NAME: what the functional tests need to reach the $ENV_NAME host.
-# Source it (". $CLIENT_ENV") before mvn verify -Dtarget=$ENV_NAME. No secrets: the key stays in its file.
+# Source it (". $CLIENT_ENV") before mvn verify -Dtarget=$ENV_NAME. Mode 600: on staging it holds the
+# gate's password (${VAR_PREFIX}_HTTP_PASSWORD); never print or commit it. The SSH key stays in its file.
 export ${VAR_PREFIX}_URL=$BASE_URL/
+export ${VAR_PREFIX}_CA=$CA_PEM
 export ${VAR_PREFIX}_SSH_HOST=$LISTEN_ADDRESS
 export ${VAR_PREFIX}_SSH_PORT=$SSH_PORT
 export ${VAR_PREFIX}_SSH_USER=$APP_USER
@@ -313,7 +457,9 @@ export ${VAR_PREFIX}_NGINX_ACCESS_LOG=$NGINX_ACCESS_LOG
 export ${VAR_PREFIX}_MAIL_DOMAIN=$MAIL_DOMAIN
 export ${VAR_PREFIX}_MAILDIR=$MAILDIR
 EOF
-  chmod 644 "$CLIENT_ENV.new"
+    if ((${#extra[@]})); then printf '%s\n' "${extra[@]}" >>"$CLIENT_ENV.new"; fi
+  )
+  chmod 600 "$CLIENT_ENV.new"
   mv "$CLIENT_ENV.new" "$CLIENT_ENV"
 }
 
@@ -324,6 +470,8 @@ ssh_keys
 sshd_service
 postgres
 postfix_service
+tls_certificates
+http_gate
 nginx_service
 client_env
-log "ready: $BASE_URL/ (nginx), ssh -p $SSH_PORT $APP_USER@$LISTEN_ADDRESS; client settings in $CLIENT_ENV"
+log "ready: $BASE_URL/ ${API_URL:+and $API_URL/ }(nginx, HTTPS${GATE_USER:+ behind a gate for the user $GATE_USER}), ssh -p $SSH_PORT $APP_USER@$LISTEN_ADDRESS; client settings in $CLIENT_ENV"

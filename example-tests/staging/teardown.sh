@@ -4,8 +4,9 @@
 # nothing runs or nothing was ever provisioned. PostgreSQL stays up: it is the machine's shared cluster.
 #
 # --purge also deletes what provisioning created — the user, /srv/todo-ENV, the git repository, the nginx
-# logs, the state directory with keys and client.env, the database and its role — so that the next
-# provision.sh starts from nothing (new keys, new secrets). The /etc/hosts line stays (it is shared).
+# logs, the state directory with keys, CA, certificates and client.env, the gate's htpasswd, the database
+# and its role — so that the next provision.sh starts from nothing (new keys, new CA, new secrets). The
+# /etc/hosts line stays (it is shared).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -44,7 +45,7 @@ if id "$APP_USER" >/dev/null 2>&1; then
   fi
 fi
 
-for port in "$SSH_PORT" "$HTTP_PORT" "$SMTP_PORT"; do
+for port in "$SSH_PORT" $(nginx_ports) "$SMTP_PORT"; do
   if port_open "$port"; then
     log "something still listens on $LISTEN_ADDRESS:$port"
     status=1
@@ -68,7 +69,7 @@ EOF
   fi
   getent group "$APP_USER" >/dev/null && groupdel "$APP_USER"
   # Fixed paths from lib.sh (ENV is checked there), so these can never expand to something else.
-  rm -rf -- "$APP_HOME" "$GIT_REPO" "$NGINX_LOG_DIR" "$STATE_DIR" "$POSTFIX_CONF" "$POSTFIX_QUEUE" "$POSTFIX_DATA" "$POSTFIX_LOG"
+  rm -rf -- "$APP_HOME" "$GIT_REPO" "$NGINX_LOG_DIR" "$STATE_DIR" "$GATE_DIR" "$POSTFIX_CONF" "$POSTFIX_QUEUE" "$POSTFIX_DATA" "$POSTFIX_LOG"
 fi
 
 exit "$status"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -50,6 +51,11 @@ final class TodoServer implements AutoCloseable {
 
         Connector connector;
         if (settings.unixSocket().isPresent()) {
+            // On a unix socket only a reverse proxy on the same host can reach the app (the staging host's nginx,
+            // which serves HTTPS): its X-Forwarded-Proto, -Host and -Port give the request the scheme, host and
+            // port the visitor used, so absolute links (the login e-mail's) lead back to https://… On TCP
+            // nobody's X-Forwarded-* headers are believed.
+            http.addCustomizer(new ForwardedRequestCustomizer());
             Path socket = settings.unixSocket().get().toAbsolutePath();
             deleteStaleSocket(socket);
             UnixDomainServerConnector unix = new UnixDomainServerConnector(server, connectionFactory);

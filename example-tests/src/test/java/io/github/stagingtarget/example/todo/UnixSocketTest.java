@@ -3,6 +3,8 @@ package io.github.stagingtarget.example.todo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -56,6 +58,37 @@ class UnixSocketTest {
     }
 
     @Test
+    void behindTheProxyTheMailedLinkUsesTheSchemeHostAndPortTheVisitorUsed() throws Exception {
+        Path socket = dir.resolve("proxied.sock");
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        try (var served = start(
+                socket,
+                Map.of(
+                        "TODO_SMTP_HOST",
+                        "127.0.0.1",
+                        "TODO_SMTP_PORT",
+                        "" + smtp.getSmtp().getPort()))) {
+            // What the staging host's nginx sends for https://staging.todo.test:8443/login.
+            String body = "email=edith%40example.com";
+            String response = exchange(
+                    socket,
+                    "POST /login HTTP/1.1\r\nHost: staging.todo.test:8443\r\nX-Forwarded-Proto: https\r\n"
+                            + "X-Forwarded-Host: staging.todo.test:8443\r\nX-Forwarded-Port: 8443\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                            + "\r\nConnection: close\r\n\r\n" + body);
+            assertThat(response).startsWith("HTTP/1.1 200 ");
+
+            assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+            String mail =
+                    new String(smtp.getReceivedMessages()[0].getInputStream().readAllBytes());
+            assertThat(mail).contains("https://staging.todo.test:8443/login/confirm?token=");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
     void refusesToDeleteARegularFile() throws Exception {
         Path notASocket = Files.writeString(dir.resolve("data.txt"), "precious");
 
@@ -79,9 +112,13 @@ class UnixSocketTest {
     }
 
     private static Served start(Path socket) throws Exception {
-        AppSettings settings = AppSettings.resolve(
-                Map.of("unix-socket", socket.toString()),
-                Map.of("TODO_JDBC_URL", "jdbc:h2:mem:unix-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        return start(socket, Map.of());
+    }
+
+    private static Served start(Path socket, Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("TODO_JDBC_URL", "jdbc:h2:mem:unix-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        AppSettings settings = AppSettings.resolve(Map.of("unix-socket", socket.toString()), all);
         Database database = new Database(settings);
         try {
             TodoStore store = new TodoStore(database);
@@ -95,8 +132,11 @@ class UnixSocketTest {
 
     /** A minimal HTTP/1.1 exchange: java.net.http cannot talk over unix domain sockets. */
     private static String get(Path socket, String path) throws IOException {
+        return exchange(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    private static String exchange(Path socket, String request) throws IOException {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
             channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
             var response = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(4096);
