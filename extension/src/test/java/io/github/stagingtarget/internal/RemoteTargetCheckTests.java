@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.LoopbackHttp.respond;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
@@ -11,11 +12,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.LoopbackHttp;
 import io.github.stagingtarget.testsupport.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,18 +34,10 @@ class RemoteTargetCheckTests {
 
     @BeforeEach
     void startStaging() throws IOException {
-        staging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        staging = LoopbackHttp.create();
         staging.createContext("/health", exchange -> respond(exchange, 200, "ok"));
         staging.createContext("/version", exchange -> respond(exchange, 200, DEPLOYED + "\n"));
         staging.start();
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     @AfterEach
