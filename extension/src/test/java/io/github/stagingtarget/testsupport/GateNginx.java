@@ -260,13 +260,6 @@ public final class GateNginx implements AutoCloseable {
     @Override
     public void close() {
         // nginx in the foreground stops gracefully on SIGTERM (destroy), its workers with it.
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 }
