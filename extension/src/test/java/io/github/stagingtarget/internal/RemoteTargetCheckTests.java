@@ -9,8 +9,6 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.stagingtarget.StagingTarget;
-import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.LoopbackHttp;
 import io.github.stagingtarget.testsupport.Ports;
@@ -64,14 +62,17 @@ class RemoteTargetCheckTests {
         run(
                         config(port(), "version { path = \"/version\", expected = \"" + DEPLOYED + "\" }"),
                         "staging",
-                        FirstTestCase.class)
+                        TargetOnlyTestCases.FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
     }
 
     @Test
     void abbreviatedCommitMatches() {
-        run(config(port(), "version { path = \"/version\", expected = \"3F2C9A1\" }"), "staging", FirstTestCase.class)
+        run(
+                        config(port(), "version { path = \"/version\", expected = \"3F2C9A1\" }"),
+                        "staging",
+                        TargetOnlyTestCases.FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
     }
@@ -81,8 +82,8 @@ class RemoteTargetCheckTests {
         EngineExecutionResults results = run(
                 config(port(), "version { path = \"/version\", expected = \"9999999\" }"),
                 "staging",
-                FirstTestCase.class,
-                SecondTestCase.class);
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -98,8 +99,11 @@ class RemoteTargetCheckTests {
     void targetThatIsDownFailsTheRunOnceWithTheUrlAndLastError() throws IOException {
         int closedPort = Ports.closed();
 
-        EngineExecutionResults results =
-                run(config(closedPort, ""), "staging", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run(
+                config(closedPort, ""),
+                "staging",
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -115,20 +119,8 @@ class RemoteTargetCheckTests {
     @Test
     void readinessWaitCanBeSwitchedOffForRemoteTargets() throws IOException {
         int closedPort = Ports.closed();
-        run(config(closedPort, "ready.enabled = false"), "staging", FirstTestCase.class)
+        run(config(closedPort, "ready.enabled = false"), "staging", TargetOnlyTestCases.FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
-    }
-
-    @StagingTarget
-    static class FirstTestCase {
-        @Test
-        void test(Target target) {}
-    }
-
-    @StagingTarget
-    static class SecondTestCase {
-        @Test
-        void test(Target target) {}
     }
 }

@@ -187,7 +187,11 @@ class ServicesTests {
     void aServiceThatIsDownFailsTheRunOnceNamingTheService() throws IOException {
         int closed = Ports.closed();
 
-        EngineExecutionResults results = run(config(closed, ""), "staging", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run(
+                config(closed, ""),
+                "staging",
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -204,8 +208,8 @@ class ServicesTests {
         EngineExecutionResults results = run(
                 config("version { path = \"/version\", expected = \"api-8\" }"),
                 "staging",
-                FirstTestCase.class,
-                SecondTestCase.class);
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -222,21 +226,9 @@ class ServicesTests {
         run(
                         config("version { path = \"/version\", expected = \"api-7\" }"),
                         "staging",
-                        FirstTestCase.class,
-                        SecondTestCase.class)
+                        TargetOnlyTestCases.FirstTestCase.class,
+                        TargetOnlyTestCases.SecondTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(2));
-    }
-
-    @StagingTarget
-    static class FirstTestCase {
-        @Test
-        void test(Target target) {}
-    }
-
-    @StagingTarget
-    static class SecondTestCase {
-        @Test
-        void test(Target target) {}
     }
 }
