@@ -3,29 +3,22 @@ package io.github.stagingtarget.browser;
 import io.github.stagingtarget.config.BrowserSettings;
 import io.github.stagingtarget.config.BrowserSettings.ConfiguredPath;
 import io.github.stagingtarget.config.HttpSettings;
-import io.github.stagingtarget.config.HttpSettings.KeyFile;
 import io.github.stagingtarget.config.HttpSettings.Secret;
+import io.github.stagingtarget.http.client.TrustMaterial;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.TrustManager;
 import org.openqa.selenium.Proxy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -276,69 +269,16 @@ final class BrowserHttp {
     }
 
     private List<X509Certificate> trustedCertificates() {
-        List<X509Certificate> certificates = new ArrayList<>();
-        for (ConfiguredPath pem : http.tls().trust()) {
-            try (InputStream in = Files.newInputStream(pem.path())) {
-                for (Certificate certificate :
-                        CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    certificates.add((X509Certificate) certificate);
-                }
-            } catch (IOException | GeneralSecurityException e) {
-                throw new BrowserException(
-                        pem.origin() + ": " + pem.key() + ": expected PEM certificates in " + pem.path()
-                                + ", but it could not be read: " + e.getMessage(),
-                        e);
-            }
-        }
-        http.tls().trustStore().ifPresent(store -> certificates.addAll(storeCertificates(store)));
-        return certificates;
-    }
-
-    private static List<X509Certificate> storeCertificates(KeyFile store) {
-        ConfiguredPath file = store.file();
-        char[] password =
-                store.password().map(secret -> secret.value().toCharArray()).orElse(null);
-        try {
-            KeyStore keyStore = KeyStore.getInstance(file.path().toFile(), password);
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (String alias : Collections.list(keyStore.aliases())) {
-                if (keyStore.getCertificate(alias) instanceof X509Certificate certificate) {
-                    certificates.add(certificate);
-                }
-            }
-            return certificates;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new BrowserException(
-                    file.origin() + ": " + file.key() + ": expected a key store (PKCS#12 or JKS) " + file.path()
-                            + " readable with its password, but: " + e.getMessage(),
-                    e);
-        }
+        return TrustMaterial.configuredCertificates(http.tls());
     }
 
     /** The JDK's trusted CAs plus {@code extra}. */
     private static SSLContext withAdditionalTrust(List<X509Certificate> extra) {
         try {
-            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            defaults.init((KeyStore) null);
-            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
-            anchors.load(null, null);
-            int n = 0;
-            for (var manager : defaults.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    for (X509Certificate issuer : x509.getAcceptedIssuers()) {
-                        anchors.setCertificateEntry("jdk-" + n++, issuer);
-                    }
-                }
-            }
-            for (X509Certificate certificate : extra) {
-                anchors.setCertificateEntry("target-" + n++, certificate);
-            }
-            TrustManagerFactory combined = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            combined.init(anchors);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, combined.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {TrustMaterial.withJdkTrust(extra)}, null);
             return context;
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not set up TLS with the configured CAs", e);
         }
     }

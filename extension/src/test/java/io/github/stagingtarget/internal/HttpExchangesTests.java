@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.LoopbackHttp.respond;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.LoopbackHttp;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class HttpExchangesTests {
 
     @BeforeEach
     void startStaging() throws IOException {
-        staging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        staging = LoopbackHttp.create();
         staging.createContext("/", exchange -> respond(exchange, 200, "text/plain", "ok".getBytes(), Map.of()));
         staging.createContext("/echo", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -85,20 +85,6 @@ class HttpExchangesTests {
             respond(exchange, 200, "image/png", png, Map.of());
         });
         staging.start();
-    }
-
-    private static void respond(
-            com.sun.net.httpserver.HttpExchange exchange,
-            int status,
-            String type,
-            byte[] body,
-            Map<String, String> headers)
-            throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", type);
-        headers.forEach(exchange.getResponseHeaders()::add);
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 
     @AfterEach

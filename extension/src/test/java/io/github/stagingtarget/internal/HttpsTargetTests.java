@@ -11,6 +11,7 @@ import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.http.TargetCheckException;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.GateNginx;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
 import io.github.stagingtarget.testsupport.TestCertificates;
 import io.github.stagingtarget.testsupport.TinyProxy;
 import io.restassured.specification.RequestSpecification;
@@ -26,9 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * A remote target behind HTTPS with a private CA, mutual TLS, basic auth, a token header and a proxy, all
@@ -294,13 +293,8 @@ class HttpsTargetTests {
     }
 
     private static List<String> headers(EngineExecutionResults results) {
-        return results.allEvents().reportingEntryPublished().stream()
-                .map(Event::getPayload)
-                .flatMap(java.util.Optional::stream)
-                .map(ReportEntry.class::cast)
-                .map(ReportEntry::getKeyValuePairs)
-                .map(Map::values)
-                .flatMap(java.util.Collection::stream)
+        return StagingTargetTestKit.reportEntries(results).stream()
+                .map(Map.Entry::getValue)
                 .filter(value -> value.startsWith("target '"))
                 .toList();
     }

@@ -17,24 +17,20 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class LaunchExtensionTests {
 
     /** What this test's fixtures saw, apart from any other test's. */
-    private final Seen seen = Seen.open();
+    @RegisterExtension
+    final Seen seen = Seen.open();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeSeen() {
-        seen.close();
-    }
 
     private Path config(String mode) {
         return config(mode, "");

@@ -15,23 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A developer's personal file, named by the configuration parameter, overrides the project's file in a run. */
 class PersonalConfigExtensionTests {
 
-    private final Seen seen = Seen.open();
+    @RegisterExtension
+    final Seen seen = Seen.open();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeSeen() {
-        seen.close();
-    }
 
     private Path project() {
         return ConfigFiles.write(dir, """

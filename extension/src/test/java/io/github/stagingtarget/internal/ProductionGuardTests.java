@@ -11,14 +11,13 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import io.github.stagingtarget.ResetDatabase;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.StagingTargetTestKit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * The production guard is read from a target's own block only (issue 8, finding 1), and the run header
@@ -134,13 +133,7 @@ class ProductionGuardTests {
     }
 
     private static List<String> headers(EngineExecutionResults results) {
-        return results.allEvents().reportingEntryPublished().stream()
-                .map(Event::getPayload)
-                .flatMap(java.util.Optional::stream)
-                .map(ReportEntry.class::cast)
-                .map(ReportEntry::getKeyValuePairs)
-                .map(Map::entrySet)
-                .flatMap(java.util.Set::stream)
+        return StagingTargetTestKit.reportEntries(results).stream()
                 .filter(entry -> entry.getKey().equals("staging-target"))
                 .map(Map.Entry::getValue)
                 .toList();

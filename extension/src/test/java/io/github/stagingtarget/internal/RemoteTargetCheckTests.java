@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.LoopbackHttp.respond;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
@@ -8,14 +9,10 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.stagingtarget.StagingTarget;
-import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.LoopbackHttp;
 import io.github.stagingtarget.testsupport.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,18 +32,10 @@ class RemoteTargetCheckTests {
 
     @BeforeEach
     void startStaging() throws IOException {
-        staging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        staging = LoopbackHttp.create();
         staging.createContext("/health", exchange -> respond(exchange, 200, "ok"));
         staging.createContext("/version", exchange -> respond(exchange, 200, DEPLOYED + "\n"));
         staging.start();
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     @AfterEach
@@ -73,14 +62,17 @@ class RemoteTargetCheckTests {
         run(
                         config(port(), "version { path = \"/version\", expected = \"" + DEPLOYED + "\" }"),
                         "staging",
-                        FirstTestCase.class)
+                        TargetOnlyTestCases.FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
     }
 
     @Test
     void abbreviatedCommitMatches() {
-        run(config(port(), "version { path = \"/version\", expected = \"3F2C9A1\" }"), "staging", FirstTestCase.class)
+        run(
+                        config(port(), "version { path = \"/version\", expected = \"3F2C9A1\" }"),
+                        "staging",
+                        TargetOnlyTestCases.FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
     }
@@ -90,8 +82,8 @@ class RemoteTargetCheckTests {
         EngineExecutionResults results = run(
                 config(port(), "version { path = \"/version\", expected = \"9999999\" }"),
                 "staging",
-                FirstTestCase.class,
-                SecondTestCase.class);
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -107,8 +99,11 @@ class RemoteTargetCheckTests {
     void targetThatIsDownFailsTheRunOnceWithTheUrlAndLastError() throws IOException {
         int closedPort = Ports.closed();
 
-        EngineExecutionResults results =
-                run(config(closedPort, ""), "staging", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run(
+                config(closedPort, ""),
+                "staging",
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -124,20 +119,8 @@ class RemoteTargetCheckTests {
     @Test
     void readinessWaitCanBeSwitchedOffForRemoteTargets() throws IOException {
         int closedPort = Ports.closed();
-        run(config(closedPort, "ready.enabled = false"), "staging", FirstTestCase.class)
+        run(config(closedPort, "ready.enabled = false"), "staging", TargetOnlyTestCases.FirstTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(1));
-    }
-
-    @StagingTarget
-    static class FirstTestCase {
-        @Test
-        void test(Target target) {}
-    }
-
-    @StagingTarget
-    static class SecondTestCase {
-        @Test
-        void test(Target target) {}
     }
 }

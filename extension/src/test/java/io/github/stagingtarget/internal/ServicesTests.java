@@ -1,5 +1,6 @@
 package io.github.stagingtarget.internal;
 
+import static io.github.stagingtarget.testsupport.LoopbackHttp.respond;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.assertOneContainerFailed;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.firstFailure;
 import static io.github.stagingtarget.testsupport.StagingTargetTestKit.run;
@@ -15,15 +16,13 @@ import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.console.ServerConsole;
 import io.github.stagingtarget.testsupport.ConfigFiles;
+import io.github.stagingtarget.testsupport.LoopbackHttp;
 import io.github.stagingtarget.testsupport.Ports;
 import io.github.stagingtarget.testsupport.Seen;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -42,7 +42,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class ServicesTests {
 
-    private final Seen seen = Seen.open();
+    @RegisterExtension
+    final Seen seen = Seen.open();
+
     private final List<String> apiRequests = Collections.synchronizedList(new ArrayList<>());
 
     @TempDir
@@ -63,26 +65,17 @@ class ServicesTests {
 
     /** A server answering {@code /health} and {@code /version} below {@code base}. */
     private static HttpServer server(String version, String base) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer server = LoopbackHttp.create();
         server.createContext(base + "/health", exchange -> respond(exchange, 200, "ok"));
         server.createContext(base + "/version", exchange -> respond(exchange, 200, version + "\n"));
         server.start();
         return server;
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
     @AfterEach
     void stop() {
         web.stop(0);
         api.stop(0);
-        seen.close();
     }
 
     private Path config(int apiPort, String apiExtra) {
@@ -194,7 +187,11 @@ class ServicesTests {
     void aServiceThatIsDownFailsTheRunOnceNamingTheService() throws IOException {
         int closed = Ports.closed();
 
-        EngineExecutionResults results = run(config(closed, ""), "staging", FirstTestCase.class, SecondTestCase.class);
+        EngineExecutionResults results = run(
+                config(closed, ""),
+                "staging",
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -211,8 +208,8 @@ class ServicesTests {
         EngineExecutionResults results = run(
                 config("version { path = \"/version\", expected = \"api-8\" }"),
                 "staging",
-                FirstTestCase.class,
-                SecondTestCase.class);
+                TargetOnlyTestCases.FirstTestCase.class,
+                TargetOnlyTestCases.SecondTestCase.class);
 
         assertOneContainerFailed(
                         results,
@@ -229,21 +226,9 @@ class ServicesTests {
         run(
                         config("version { path = \"/version\", expected = \"api-7\" }"),
                         "staging",
-                        FirstTestCase.class,
-                        SecondTestCase.class)
+                        TargetOnlyTestCases.FirstTestCase.class,
+                        TargetOnlyTestCases.SecondTestCase.class)
                 .testEvents()
                 .assertStatistics(s -> s.succeeded(2));
-    }
-
-    @StagingTarget
-    static class FirstTestCase {
-        @Test
-        void test(Target target) {}
-    }
-
-    @StagingTarget
-    static class SecondTestCase {
-        @Test
-        void test(Target target) {}
     }
 }

@@ -26,7 +26,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,15 +55,11 @@ class StagingTargetExtensionTests {
             """;
 
     /** What this test's fixtures saw, apart from any other test's. */
-    private final Seen seen = Seen.open();
+    @RegisterExtension
+    final Seen seen = Seen.open();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeSeen() {
-        seen.close();
-    }
 
     private Path config() {
         return ConfigFiles.write(dir, CONFIG);

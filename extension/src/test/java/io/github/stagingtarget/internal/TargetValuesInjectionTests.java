@@ -10,24 +10,20 @@ import io.github.stagingtarget.Target;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.Seen;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The injected target's own values and run-unique names, as a test class sees them. */
 class TargetValuesInjectionTests {
 
-    private final Seen seen = Seen.open();
+    @RegisterExtension
+    final Seen seen = Seen.open();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeSeen() {
-        seen.close();
-    }
 
     private Path config() {
         return ConfigFiles.write(dir, """

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
 import io.github.stagingtarget.mail.Mailbox;
+import io.github.stagingtarget.testsupport.ClassPathWithout;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,24 +33,12 @@ class WithoutMailTests {
                   mail { enabled = true, maildir = "%s" }
                 }
                 """.formatted(dir));
-        try (URLClassLoader withoutMail =
-                new URLClassLoader(classPathWithoutMail(), ClassLoader.getPlatformClassLoader())) {
-            assertThatThrownBy(() -> withoutMail.loadClass("jakarta.mail.Session"))
+        try (ClassPathWithout withoutMail = ClassPathWithout.entries("/angus-", "/jakarta.mail", "/greenmail")) {
+            assertThatThrownBy(() -> withoutMail.loader().loadClass("jakarta.mail.Session"))
                     .isInstanceOf(ClassNotFoundException.class);
-            assertThatThrownBy(() -> withoutMail.loadClass("com.icegreen.greenmail.util.GreenMail"))
+            assertThatThrownBy(() -> withoutMail.loader().loadClass("com.icegreen.greenmail.util.GreenMail"))
                     .isInstanceOf(ClassNotFoundException.class);
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            Object outcome;
-            thread.setContextClassLoader(withoutMail);
-            try {
-                outcome = withoutMail
-                        .loadClass(Runner.class.getName())
-                        .getMethod("run", String.class)
-                        .invoke(null, config.toString());
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
+            Object outcome = withoutMail.run(Runner.class, config.toString());
 
             assertThat(outcome)
                     .isEqualTo("succeeded=1 failed=2 failures=[org.junit.jupiter.api.extension."
@@ -62,16 +46,6 @@ class WithoutMailTests {
                             + "the test dependency org.eclipse.angus:angus-mail (see docs/mail.md), "
                             + "org.opentest4j.AssertionFailedError: the test's own failure]");
         }
-    }
-
-    private static URL[] classPathWithoutMail() throws MalformedURLException {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!(entry.contains("/angus-") || entry.contains("/jakarta.mail") || entry.contains("/greenmail"))) {
-                urls.add(Path.of(entry).toUri().toURL());
-            }
-        }
-        return urls.toArray(URL[]::new);
     }
 
     /** Loaded in the class loader without mail libraries, so only JDK types cross back. */

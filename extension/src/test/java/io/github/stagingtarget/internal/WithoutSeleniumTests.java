@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.stagingtarget.StagingTarget;
 import io.github.stagingtarget.Target;
+import io.github.stagingtarget.testsupport.ClassPathWithout;
 import io.github.stagingtarget.testsupport.ConfigFiles;
 import io.github.stagingtarget.testsupport.StagingTargetTestKit;
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -29,38 +24,15 @@ class WithoutSeleniumTests {
     void testsThatUseNoBrowserRunWithoutSeleniumOnTheClassPath() throws Exception {
         Path config = ConfigFiles.write(
                 dir, "staging-target.targets.local { base-url = \"http://127.0.0.1:9/\", ready.enabled = false }");
-        try (URLClassLoader withoutSelenium =
-                new URLClassLoader(classPathWithout("/selenium-"), ClassLoader.getPlatformClassLoader())) {
-            assertThatThrownBy(() -> withoutSelenium.loadClass("org.openqa.selenium.WebDriver"))
+        try (ClassPathWithout withoutSelenium = ClassPathWithout.entries("/selenium-")) {
+            assertThatThrownBy(() -> withoutSelenium.loader().loadClass("org.openqa.selenium.WebDriver"))
                     .isInstanceOf(ClassNotFoundException.class);
-            // JUnit finds its engines through the context class loader.
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            Object outcome;
-            thread.setContextClassLoader(withoutSelenium);
-            try {
-                outcome = withoutSelenium
-                        .loadClass(Runner.class.getName())
-                        .getMethod("run", String.class)
-                        .invoke(null, config.toString());
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
+            Object outcome = withoutSelenium.run(Runner.class, config.toString());
 
             assertThat(outcome)
                     .isEqualTo("succeeded=2 failed=1 failure=org.opentest4j.AssertionFailedError: "
                             + "the test's own failure");
         }
-    }
-
-    private static URL[] classPathWithout(String fragment) throws MalformedURLException {
-        List<URL> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.contains(fragment)) {
-                urls.add(Path.of(entry).toUri().toURL());
-            }
-        }
-        return urls.toArray(URL[]::new);
     }
 
     /** Loaded in the class loader without Selenium, so only JDK types cross back. */

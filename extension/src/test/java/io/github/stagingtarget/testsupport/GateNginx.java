@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +104,7 @@ public final class GateNginx implements AutoCloseable {
                         .start();
                 GateNginx nginx =
                         new GateNginx(process, port, options.certificate().isPresent(), dir);
-                if (nginx.awaitListening()) {
+                if (Processes.awaitListening(nginx.process, nginx.port)) {
                     return nginx;
                 }
                 nginx.close();
@@ -200,30 +199,6 @@ public final class GateNginx implements AutoCloseable {
         return hash;
     }
 
-    private boolean awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-            } catch (IOException e) {
-                sleep();
-            }
-        }
-        return false;
-    }
-
-    static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String readIfExists(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file) : "";
     }
@@ -260,13 +235,6 @@ public final class GateNginx implements AutoCloseable {
     @Override
     public void close() {
         // nginx in the foreground stops gracefully on SIGTERM (destroy), its workers with it.
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 }

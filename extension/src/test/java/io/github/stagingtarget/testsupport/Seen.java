@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -12,13 +13,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * What the fixtures of one test saw during its EngineTestKit runs, apart from what any other test's
- * fixtures saw — also while test classes run in parallel. The test owns one ({@code private final Seen
- * seen = Seen.open();}, closed after it), hands {@link #parameters()} to the kit, and reads {@link
- * #values()}. A fixture class declares {@code @ExtendWith(Seen.Resolver.class)} and takes a {@code Seen}
+ * fixtures saw — also while test classes run in parallel. The test owns one ({@code @RegisterExtension
+ * final Seen seen = Seen.open();}, which closes it after each test), hands {@link #parameters()} to the kit,
+ * and reads {@link #values()}. A fixture class declares {@code @ExtendWith(Seen.Resolver.class)} and takes a {@code Seen}
  * parameter: the resolver finds the collector of its own run by the id in the configuration parameter
  * {@value #PARAMETER}.
  */
-public final class Seen implements AutoCloseable {
+public final class Seen implements AutoCloseable, AfterEachCallback {
 
     public static final String PARAMETER = "stagingtarget.test.seen";
 
@@ -52,6 +53,11 @@ public final class Seen implements AutoCloseable {
     @Override
     public void close() {
         OPEN.remove(id);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** Resolves a fixture's {@code Seen} parameter to the collector of the run it takes part in. */

@@ -8,10 +8,14 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import io.github.stagingtarget.config.PersonalConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.assertj.core.api.Condition;
 import org.assertj.core.api.ListAssert;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -72,6 +76,17 @@ public final class StagingTargetTestKit {
                 .getRequiredPayload(TestExecutionResult.class)
                 .getThrowable()
                 .orElseThrow();
+    }
+
+    /** Every key and value the run published as report entries, in order. */
+    public static List<Map.Entry<String, String>> reportEntries(EngineExecutionResults results) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(Event::getPayload)
+                .flatMap(Optional::stream)
+                .map(ReportEntry.class::cast)
+                .map(ReportEntry::getKeyValuePairs)
+                .flatMap(pairs -> pairs.entrySet().stream())
+                .toList();
     }
 
     /**

@@ -119,15 +119,8 @@ public final class TestCertificates {
                         "[ any ]",
                         "commonName = supplied",
                         ""));
-        openssl(
-                "req",
+        requestWithNewKey(
                 "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-                "-nodes",
-                "-keyout",
                 "ca.key",
                 "-out",
                 "ca.pem",
@@ -165,20 +158,7 @@ public final class TestCertificates {
 
     private void sign(String name, String altNames, String usage, String start, String end, int days)
             throws IOException {
-        openssl(
-                "req",
-                "-new",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:prime256v1",
-                "-nodes",
-                "-keyout",
-                name + ".key",
-                "-out",
-                name + ".csr",
-                "-subj",
-                "/CN=" + name);
+        requestWithNewKey("-new", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
         List<String> extensions = new ArrayList<>(
                 List.of("basicConstraints = CA:FALSE", "keyUsage = digitalSignature", "extendedKeyUsage = " + usage));
         if (altNames != null) {
@@ -221,6 +201,22 @@ public final class TestCertificates {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code openssl req MODE} with a new unencrypted P-256 key written to {@code keyFile}. */
+    private void requestWithNewKey(String mode, String keyFile, String... rest) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                "req",
+                mode,
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                keyFile));
+        command.addAll(List.of(rest));
+        openssl(command.toArray(String[]::new));
     }
 
     private void openssl(String... arguments) throws IOException {

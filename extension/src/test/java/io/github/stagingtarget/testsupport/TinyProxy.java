@@ -2,15 +2,12 @@ package io.github.stagingtarget.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's real forward proxy {@code tinyproxy}, started privately in the foreground on a free 127.0.0.1
@@ -71,7 +68,7 @@ public final class TinyProxy implements AutoCloseable {
                         .redirectOutput(dir.resolve("tinyproxy.out").toFile())
                         .start();
                 TinyProxy proxy = new TinyProxy(process, port, dir);
-                if (proxy.awaitListening()) {
+                if (Processes.awaitListening(proxy.process, proxy.port)) {
                     return proxy;
                 }
                 proxy.close();
@@ -83,21 +80,6 @@ public final class TinyProxy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private boolean awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return true;
-            } catch (IOException e) {
-                GateNginx.sleep();
-            }
-        }
-        return false;
     }
 
     public int port() {
@@ -121,13 +103,6 @@ public final class TinyProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 }

@@ -21,34 +21,30 @@ final class DescribingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e) {
-            throw described(chain, e);
-        }
+        describing(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e) {
-            throw described(chain, e);
-        }
+        describing(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        try {
-            delegate.checkServerTrusted(chain, authType);
-        } catch (CertificateException e) {
-            throw described(chain, e);
-        }
+        describing(chain, () -> delegate.checkServerTrusted(chain, authType));
     }
 
-    private static CertificateException described(X509Certificate[] chain, CertificateException e) {
-        return chain == null || chain.length == 0 ? e : new ServerCertificateException(chain[0], e);
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private static void describing(X509Certificate[] chain, Check check) throws CertificateException {
+        try {
+            check.run();
+        } catch (CertificateException e) {
+            throw chain == null || chain.length == 0 ? e : new ServerCertificateException(chain[0], e);
+        }
     }
 
     @Override

@@ -1,30 +1,19 @@
 package io.github.stagingtarget.http.client;
 
-import io.github.stagingtarget.config.BrowserSettings.ConfiguredPath;
 import io.github.stagingtarget.config.HttpSettings;
 import io.github.stagingtarget.config.TargetConfigException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Builds the SSL context of a target from its {@code http.tls} settings: the JDK's trusted CAs plus the
@@ -55,43 +44,10 @@ final class TlsContexts {
 
     /** The JDK's default trust plus the configured certificates, in one PKIX trust manager. */
     private static X509ExtendedTrustManager trustManager(HttpSettings.Tls tls) throws GeneralSecurityException {
-        X509TrustManager defaults = defaultTrustManager();
         if (tls.trust().isEmpty() && tls.trustStore().isEmpty()) {
-            return (X509ExtendedTrustManager) defaults;
+            return (X509ExtendedTrustManager) TrustMaterial.defaultTrustManager();
         }
-        KeyStore store = emptyStore();
-        int i = 0;
-        for (X509Certificate certificate : defaults.getAcceptedIssuers()) {
-            store.setCertificateEntry("jdk-" + i++, certificate);
-        }
-        for (ConfiguredPath pem : tls.trust()) {
-            for (X509Certificate certificate : pemCertificates(pem)) {
-                store.setCertificateEntry("trust-" + i++, certificate);
-            }
-        }
-        if (tls.trustStore().isPresent()) {
-            KeyStore configured = load(tls.trustStore().get(), "trust store");
-            for (String alias : java.util.Collections.list(configured.aliases())) {
-                Certificate certificate = configured.getCertificate(alias);
-                if (certificate != null) {
-                    store.setCertificateEntry("store-" + i++, certificate);
-                }
-            }
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return (X509ExtendedTrustManager) factory.getTrustManagers()[0];
-    }
-
-    static X509TrustManager defaultTrustManager() throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("no X509TrustManager among the JDK's defaults");
+        return TrustMaterial.withJdkTrust(TrustMaterial.configuredCertificates(tls));
     }
 
     private static KeyManager[] keyManagers(HttpSettings.Tls tls) throws GeneralSecurityException {
@@ -99,7 +55,7 @@ final class TlsContexts {
             return null;
         }
         HttpSettings.KeyFile file = tls.clientCertificate().get();
-        KeyStore store = load(file, "client certificate");
+        KeyStore store = TrustMaterial.load(file, "client certificate");
         char[] password = file.password().map(p -> p.value().toCharArray()).orElse(new char[0]);
         boolean hasKey = false;
         for (String alias : java.util.Collections.list(store.aliases())) {
@@ -115,56 +71,6 @@ final class TlsContexts {
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, password);
         return factory.getKeyManagers();
-    }
-
-    private static KeyStore load(HttpSettings.KeyFile file, String what) {
-        ConfiguredPath path = file.file();
-        char[] password = file.password().map(p -> p.value().toCharArray()).orElse(null);
-        try {
-            // Finds the type itself: PKCS#12 or JKS.
-            return KeyStore.getInstance(path.path().toFile(), password);
-        } catch (IOException | GeneralSecurityException e) {
-            // The message may say "password was incorrect"; the password itself is never in it.
-            String reason = e.getCause() instanceof java.security.UnrecoverableKeyException
-                            || String.valueOf(e.getMessage()).contains("password")
-                    ? "the password from "
-                            + file.password().map(HttpSettings.Secret::source).orElse("nowhere")
-                            + " does not open it (set " + path.key() + "-password-env to the variable holding it)"
-                    : "it is not a PKCS#12 or JKS key store (" + e.getMessage() + ")";
-            throw new TargetConfigException(
-                    path.origin() + ": " + path.key() + ": cannot read the " + what + " " + path.path() + ": " + reason,
-                    e);
-        }
-    }
-
-    private static List<X509Certificate> pemCertificates(ConfiguredPath pem) {
-        try (InputStream in = Files.newInputStream(pem.path())) {
-            Collection<? extends Certificate> read =
-                    CertificateFactory.getInstance("X.509").generateCertificates(in);
-            List<X509Certificate> certificates = new ArrayList<>();
-            for (Certificate certificate : read) {
-                certificates.add((X509Certificate) certificate);
-            }
-            if (certificates.isEmpty()) {
-                throw new CertificateException("no certificate in it");
-            }
-            return certificates;
-        } catch (IOException | CertificateException e) {
-            throw new TargetConfigException(
-                    pem.origin() + ": " + pem.key() + ": expected PEM files of CA certificates (-----BEGIN "
-                            + "CERTIFICATE-----), but " + pem.path() + " is not one: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static KeyStore emptyStore() throws GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try {
-            store.load(null, null);
-        } catch (IOException e) {
-            throw new GeneralSecurityException(e);
-        }
-        return store;
     }
 
     /**

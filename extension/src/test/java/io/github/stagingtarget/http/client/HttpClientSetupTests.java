@@ -90,7 +90,7 @@ class HttpClientSetupTests {
                                     + "\", tls.trust-store-password-env = P12_PASSWORD")))
                     .isEqualTo("200");
         }
-        var jdk = TlsContexts.defaultTrustManager().getAcceptedIssuers();
+        var jdk = TrustMaterial.defaultTrustManager().getAcceptedIssuers();
         assertThat(jdk).isNotEmpty();
         var settings = setup(URI.create("https://localhost/"), trust()).settings();
         assertThat(TlsContexts.trustedIssuers(settings)).hasSize(jdk.length + 1).contains(jdk);
