@@ -2,8 +2,11 @@
 # Issue 13's check of the run lock, against the staging host that .ci/run provisioned and deployed (stage 3):
 #   1. two real Maven/Failsafe runs of the acceptance tests, started at once, each in its own copy of the
 #      checkout: both pass, and one of them waited for the lock and named the other as its holder;
-#   2. a run that holds the lock is killed with kill -9 (its test JVM: no JUnit cleanup, no SSH close): the run
-#      waiting for it proceeds within run-lock.wait and passes.
+#   2. two runs again; the test JVM of the one holding the lock is killed with kill -9 (no JUnit cleanup, no
+#      SSH close) while the other waits for it: the waiting run proceeds within run-lock.wait and passes.
+# Both checks run with run-lock.mode = always: each run takes the lock before its first class, so two runs
+# started together always overlap (with the default `fixtures`, a run takes it at its first reset or seed,
+# and two runs whose fixtures happen to come at different times would not meet).
 # Root watches the lock on the host (flock on the deploy user's staging-target-run.lock); Maven runs as the
 # build user. Called by .ci/run after stage 3, with the staging client settings exported (build_user_target).
 # shellcheck disable=SC2031 # BUILD_DIR is changed only inside run's subshells, on purpose
@@ -15,6 +18,7 @@ repo=$(pwd)
 
 lock="$(getent passwd todo-staging | cut -d: -f6)/staging-target-run.lock"
 other=$BUILD_HOME/checkout-run-lock
+holder_file="$(dirname "$lock")/staging-target-run.holder"
 logs=$(mktemp -d)
 pids=()
 # Ends the runs still going: each is a subshell whose child leads the build user's session (see
@@ -42,7 +46,7 @@ run() {
   (
     BUILD_DIR=$dir
     as_build_user mvn -B -pl example-tests -am verify -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dtarget=staging
+      -Dtarget=staging -Dstaging-target.targets.staging.run-lock.mode=always
   ) >"$logs/$name.log" 2>&1 &
   pids+=($!)
 }
@@ -94,27 +98,28 @@ fi
 echo "ok: $waited"
 held && { echo "FAIL: the run lock is still held after both runs ended" >&2; exit 1; }
 
-echo "---- run lock 2: kill -9 of the run that holds it"
+echo "---- run lock 2: kill -9 of the run that holds it, while the other waits"
 pids=()
-run holder "$BUILD_DIR"
-await "run lock held by the first run" 600 held
-run waiter "$other"
-await "second run waiting for the lock" 600 waiting
-# The first run's test JVM: Failsafe's fork, started from that checkout's target/surefire (through a
-# `/bin/sh -c`, whose command line matches too: the java process is the one holding the lock).
-jvm=
-for pid in $(pgrep -u "$BUILD_USER" -f -- "$BUILD_DIR/example-tests/target/surefire"); do
-  [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]] && jvm=$pid && break
-done
-[[ -n $jvm ]] || { echo "FAIL: no test JVM of the first run found" >&2; exit 1; }
+run one "$BUILD_DIR"
+run two "$other"
+await "run lock held by one of the runs" 600 held
+await "the other run waiting for the lock" 600 waiting
+# The holder file names the test JVM that holds the lock: "user … on host … (pid N), …".
+jvm=$(sed -n 's/.*(pid \([0-9][0-9]*\)).*/\1/p' "$holder_file")
+[[ -n $jvm ]] || { echo "FAIL: the holder file names no pid: $(cat "$holder_file")" >&2; exit 1; }
+if tr '\0' ' ' <"/proc/$jvm/cmdline" 2>/dev/null | grep -q -- "$other/"; then
+  killed=two waiter=one waiter_dir=$BUILD_DIR waiter_pid=${pids[0]} killed_pid=${pids[1]}
+else
+  killed=one waiter=two waiter_dir=$other waiter_pid=${pids[1]} killed_pid=${pids[0]}
+fi
 kill -KILL "$jvm"
 killed_at=$SECONDS
-wait "${pids[0]}" || true # its Maven fails: its tests were killed
-must_pass waiter "$other" "${pids[1]}"
-if ! output waiter "$other" | grep -q "StagingTarget: took the run lock .* after waiting .*(pid $jvm)"; then
-  echo "FAIL: the second run does not say it waited for the killed run (pid $jvm)" >&2
-  output waiter "$other" | grep 'run lock' >&2 || true
+wait "$killed_pid" || true # its Maven fails: its tests were killed
+must_pass "$waiter" "$waiter_dir" "$waiter_pid"
+if ! output "$waiter" "$waiter_dir" | grep -q "StagingTarget: took the run lock .* after waiting .*(pid $jvm)"; then
+  echo "FAIL: run $waiter does not say it waited for the killed run $killed (pid $jvm)" >&2
+  output "$waiter" "$waiter_dir" | grep 'run lock' >&2 || true
   exit 1
 fi
-echo "ok: after kill -9 of pid $jvm the second run took the lock and passed ($((SECONDS - killed_at)) s after the kill)"
+echo "ok: after kill -9 of run $killed's test JVM (pid $jvm) run $waiter took the lock and passed ($((SECONDS - killed_at)) s after the kill)"
 pids=()
