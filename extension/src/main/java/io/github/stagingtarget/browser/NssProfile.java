@@ -142,29 +142,34 @@ final class NssProfile implements AutoCloseable {
     }
 
     private static void run(List<String> command, String key) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        String output;
-        try (var in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
+        // Output goes to a file, not a pipe read to its end first: a tool that blocks (pk12util asking for a
+        // password on the terminal) must still be stopped by the timeout below.
+        Path log = Files.createTempFile("staging-target-nss-tool", ".log");
         try {
-            if (!process.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            try {
+                if (!process.waitFor(TOOL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new BrowserException(Path.of(command.get(0)).getFileName() + " did not finish in "
+                            + TOOL_TIMEOUT_SECONDS + " s while preparing the browser's certificates for " + key + ".");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 process.destroyForcibly();
-                throw new BrowserException(Path.of(command.get(0)).getFileName() + " did not finish in "
-                        + TOOL_TIMEOUT_SECONDS + " s while preparing the browser's certificates for " + key + ".");
+                throw new BrowserException("Interrupted while preparing the browser's certificates for " + key, e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new BrowserException("Interrupted while preparing the browser's certificates for " + key, e);
-        }
-        if (process.exitValue() != 0) {
-            throw new BrowserException("Could not load " + key + " into the browser's certificate database: "
-                    + Path.of(command.get(0)).getFileName() + " exited with " + process.exitValue() + ": "
-                    + output.lines().reduce((first, second) -> second).orElse("") + ".");
+            if (process.exitValue() != 0) {
+                String output = Files.readString(log, StandardCharsets.UTF_8).strip();
+                throw new BrowserException("Could not load " + key + " into the browser's certificate database: "
+                        + Path.of(command.get(0)).getFileName() + " exited with " + process.exitValue() + ": "
+                        + output.lines().reduce((first, second) -> second).orElse("") + ".");
+            }
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 

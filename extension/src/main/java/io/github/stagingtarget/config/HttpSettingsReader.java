@@ -147,6 +147,10 @@ final class HttpSettingsReader {
             String source = variables.isEmpty()
                     ? (fromEnvironment ? "an environment variable" : http.key(key))
                     : "env " + String.join(", ", variables);
+            if (fromEnvironment) {
+                // A value from the environment is a gate token: masked wherever it shows up, as a password is.
+                http.context().mask().add(header.getValue());
+            }
             headers.put(header.getKey(), new Secret(header.getValue(), source));
         }
         return headers;

@@ -26,7 +26,10 @@ class HttpSettingsReaderTests {
             "STAGING_PROXY_PASSWORD",
             "proxy-pass-3Lm",
             "STAGING_CLIENT_CERT_PASSWORD",
-            "p12-pass-8Zt");
+            "p12-pass-8Zt",
+            // Neither the header nor the variable is named like a secret.
+            "STAGING_GATE",
+            "gate-value-4Rd");
 
     @TempDir
     Path dir;
@@ -101,6 +104,20 @@ class HttpSettingsReaderTests {
         assertThat(proxy.password().orElseThrow().value()).isEqualTo("proxy-pass-3Lm");
         // Printing the settings shows no secret.
         assertThat(http.toString()).doesNotContain(PASSWORD, TOKEN, "proxy-pass-3Lm", "p12-pass-8Zt");
+    }
+
+    @Test
+    void aHeaderValueFromTheEnvironmentIsMaskedWhateverTheHeaderIsCalled() {
+        StagingTargetConfig config = config("""
+                staging-target.targets.staging { base-url = "https://staging.example.com/"
+                  http.headers { X-Gate = ${?STAGING_GATE}, X-Env = staging-eu }
+                }
+                """);
+        config.target(new TargetSelection("staging", "a test"));
+
+        assertThat(config.mask().apply("gate gate-value-4Rd for staging-eu"))
+                .as("the token from the environment is a secret; a value written in the file is not")
+                .isEqualTo("gate **** for staging-eu");
     }
 
     @Test
