@@ -52,6 +52,9 @@ import org.apiguardian.api.API;
 public final class HttpClientSetup {
 
     private static final Map<List<Object>, HttpClientSetup> SETUPS = new ConcurrentHashMap<>();
+    // One SSL context per settings, shared by the target's base URL and its services and by validate: building
+    // one reads the key stores and copies the JDK's CAs.
+    private static final Map<HttpSettings, SSLContext> CONTEXTS = new ConcurrentHashMap<>();
 
     private final HttpSettings settings;
     private final URI baseUri;
@@ -62,7 +65,7 @@ public final class HttpClientSetup {
     private HttpClientSetup(HttpSettings settings, URI baseUri) {
         this.settings = settings;
         this.baseUri = baseUri;
-        this.sslContext = TlsContexts.create(settings);
+        this.sslContext = sslContextFor(settings);
         this.messages = new FailureMessages(settings, this);
     }
 
@@ -85,7 +88,12 @@ public final class HttpClientSetup {
      * @throws io.github.stagingtarget.config.TargetConfigException naming the key of the file that cannot be read
      */
     public static void validate(HttpSettings settings) {
-        TlsContexts.create(settings);
+        sslContextFor(settings);
+    }
+
+    private static SSLContext sslContextFor(HttpSettings settings) {
+        // A settings whose files cannot be read throws here and is not stored: the next call says so again.
+        return CONTEXTS.computeIfAbsent(settings, TlsContexts::create);
     }
 
     public HttpSettings settings() {
